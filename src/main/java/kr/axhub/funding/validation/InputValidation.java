@@ -1,0 +1,123 @@
+package kr.axhub.funding.validation;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.dmn.feel.impl.FeelEngine;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Server-side validation of every user task completion and every process start, with the rules of the element's
+ * own deployed Camunda Form plus the {@link DomainRule}s that apply to it. A refusal throws
+ * {@link InputRefusedException} inside the engine's transaction: nothing is stored and the task stays open.
+ *
+ * <p>It also clears a task's decisions (its radio fields) when the task is created, so that a task visited again in
+ * a loop never completes with the decision of the previous visit.
+ */
+@Component
+public class InputValidation {
+
+  private static final Logger LOG = LoggerFactory.getLogger(InputValidation.class);
+
+  private final List<DomainRule> rules;
+  private final DeployedForms forms = new DeployedForms();
+
+  public InputValidation(List<DomainRule> rules) {
+    this.rules = List.copyOf(rules);
+  }
+
+  void clearDecisions(DelegateTask task) {
+    FormSchema form = formOf(task);
+    if (form == null || task.getExecution() == null) {
+      return;
+    }
+    for (FormField decision : form.decisions()) {
+      task.getExecution().removeVariable(decision.key());
+    }
+  }
+
+  void validateCompletion(DelegateTask task) {
+    if (task.getExecution() == null) {
+      return;
+    }
+    Map<String, Object> variables = new HashMap<>(task.getVariables());
+    Map<String, Object> normalised = validate(task.getTaskDefinitionKey(), formOf(task), variables,
+        "'" + task.getName() + "' (" + task.getTaskDefinitionKey() + ")");
+    normalised.forEach(task::setVariable);
+  }
+
+  void validateStart(DelegateExecution execution) {
+    StartEvent start = (StartEvent) execution.getBpmnModelElementInstance();
+    FormSchema form = start.getCamundaFormRef() == null ? null
+        : forms.find(deploymentOf(execution), start.getCamundaFormRef());
+    Map<String, Object> variables = new HashMap<>(execution.getVariables());
+    Map<String, Object> normalised = validate(start.getId(), form, variables,
+        "process start '" + start.getName() + "' (" + start.getId() + ")");
+    normalised.forEach(execution::setVariable);
+  }
+
+  private Map<String, Object> validate(String elementId, FormSchema form, Map<String, Object> variables,
+      String what) {
+    List<Violation> violations = new ArrayList<>();
+    Map<String, Object> normalised = Map.of();
+    if (form != null) {
+      FormInputValidator.Outcome outcome = FormInputValidator.validate(form.fields(), variables, hidden(variables));
+      violations.addAll(outcome.violations());
+      normalised = outcome.normalised();
+      variables.putAll(normalised);
+    }
+    if (violations.isEmpty()) {
+      for (DomainRule rule : rules) {
+        if (rule.appliesTo(elementId)) {
+          violations.addAll(rule.check(variables));
+        }
+      }
+    }
+    if (!violations.isEmpty()) {
+      InputRefusedException refusal = new InputRefusedException(what, violations);
+      LOG.info(refusal.getMessage());
+      throw refusal;
+    }
+    return normalised;
+  }
+
+  private FormSchema formOf(DelegateTask task) {
+    UserTask userTask = (UserTask) task.getBpmnModelElementInstance();
+    if (userTask == null || userTask.getCamundaFormRef() == null || task.getExecution() == null) {
+      return null;
+    }
+    return forms.find(deploymentOf(task.getExecution()), userTask.getCamundaFormRef());
+  }
+
+  private static String deploymentOf(DelegateExecution execution) {
+    return ((ExecutionEntity) execution).getProcessDefinition().getDeploymentId();
+  }
+
+  /** Whether a form's {@code conditional.hide} FEEL expression hides a field for these values. */
+  private static Predicate<String> hidden(Map<String, Object> variables) {
+    FeelEngine feel = ((DefaultDmnEngineConfiguration) Context.getProcessEngineConfiguration()
+        .getDmnEngineConfiguration()).getFeelEngine();
+    return expression -> {
+      try {
+        return Boolean.TRUE.equals(feel.evaluateSimpleExpression(expression,
+            Variables.fromMap(variables).asVariableContext()));
+      } catch (RuntimeException e) {
+        LOG.warn("Form condition '{}' could not be evaluated; the field is validated as shown: {}",
+            expression, e.getMessage());
+        return false;
+      }
+    };
+  }
+}
