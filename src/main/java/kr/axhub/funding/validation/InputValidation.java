@@ -21,7 +21,9 @@ import org.springframework.stereotype.Component;
 /**
  * Server-side validation of every user task completion and every process start, with the rules of the element's
  * own deployed Camunda Form plus the {@link DomainRule}s that apply to it. A refusal throws
- * {@link InputRefusedException} inside the engine's transaction: nothing is stored and the task stays open.
+ * {@link InputRefusedException} inside the engine's transaction: nothing is stored and the task stays open. It runs
+ * as an execution listener, not a task listener, because the engine wraps task listener exceptions and the REST API
+ * would then answer a plain input mistake with 500 instead of 400.
  *
  * <p>It also clears a task's decisions (its radio fields) when the task is created, so that a task visited again in
  * a loop never completes with the decision of the previous visit.
@@ -48,14 +50,21 @@ public class InputValidation {
     }
   }
 
-  void validateCompletion(DelegateTask task) {
-    if (task.getExecution() == null) {
+  /**
+   * Runs when a user task's activity ends: after the official's variables are set, before anything moves on. An
+   * activity ended by cancellation (an interrupting event, a deleted instance) has nothing to validate.
+   */
+  void validateCompletion(DelegateExecution execution) {
+    if (execution.isCanceled()) {
       return;
     }
-    Map<String, Object> variables = new HashMap<>(task.getVariables());
-    Map<String, Object> normalised = validate(task.getTaskDefinitionKey(), formOf(task), variables,
-        "'" + task.getName() + "' (" + task.getTaskDefinitionKey() + ")");
-    normalised.forEach(task::setVariable);
+    UserTask userTask = (UserTask) execution.getBpmnModelElementInstance();
+    FormSchema form = userTask.getCamundaFormRef() == null ? null
+        : forms.find(deploymentOf(execution), userTask.getCamundaFormRef());
+    Map<String, Object> variables = new HashMap<>(execution.getVariables());
+    Map<String, Object> normalised = validate(userTask.getId(), form, variables,
+        "'" + userTask.getName() + "' (" + userTask.getId() + ")");
+    normalised.forEach(execution::setVariable);
   }
 
   void validateStart(DelegateExecution execution) {

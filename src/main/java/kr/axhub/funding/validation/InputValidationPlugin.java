@@ -37,7 +37,7 @@ public class InputValidationPlugin extends AbstractProcessEnginePlugin {
 
   private BpmnParseListener parseListener() {
     TaskListener onCreate = validation::clearDecisions;
-    TaskListener onComplete = validation::validateCompletion;
+    ExecutionListener onComplete = validation::validateCompletion;
     ExecutionListener onStart = validation::validateStart;
     ExecutionListener programmeCodeKey = new ProgrammeCodeKey();
     return new AbstractBpmnParseListener() {
@@ -45,7 +45,7 @@ public class InputValidationPlugin extends AbstractProcessEnginePlugin {
       public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
         var taskDefinition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
         taskDefinition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, onCreate);
-        taskDefinition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, onComplete);
+        activity.addBuiltInListener(ExecutionListener.EVENTNAME_END, onComplete);
       }
 
       @Override
