@@ -1,0 +1,94 @@
+package kr.axhub.funding.demo;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The demo officials: one user per national body and one planner and one director per region, each a member of
+ * the candidate group of DOMAIN.md that their role acts as. Creating them twice changes nothing.
+ */
+class DemoOfficials {
+
+  static final String DEMO_PASSWORD = "demo";
+  static final List<String> REGIONS = List.of("daegu", "gwangju", "jeonbuk", "gyeongnam");
+
+  private static final Logger LOG = LoggerFactory.getLogger(DemoOfficials.class);
+
+  record Official(String id, String firstName, String lastName, String group, String password) {}
+
+  record OfficialGroup(String id, String name) {}
+
+  static final List<OfficialGroup> GROUPS = List.of(
+      new OfficialGroup("camunda-admin", "관리자 (Administrators)"),
+      new OfficialGroup("region-planners", "지역 사업 기획 담당 (Region planners)"),
+      new OfficialGroup("region-directors", "지역 국장 (Region directors)"),
+      new OfficialGroup("msit-officers", "과학기술정보통신부 (MSIT officers)"),
+      new OfficialGroup("moef-reviewers", "기획재정부 (MOEF reviewers)"),
+      new OfficialGroup("cabinet-secretariat", "국무회의 사무국 (Cabinet secretariat)"),
+      new OfficialGroup("kistep-reviewers", "한국과학기술기획평가원 (KISTEP reviewers)"),
+      new OfficialGroup("agency-officers", "전문기관 (Managing agency officers)"),
+      new OfficialGroup("evaluation-panel", "평가위원단 (Evaluation panel)"),
+      new OfficialGroup("lead-institutions", "주관기관 (Lead institutions)"),
+      new OfficialGroup("pipeline-managers", "사업 관리자 (Pipeline managers)"));
+
+  static List<Official> officials() {
+    List<Official> officials = new ArrayList<>();
+    officials.add(new Official("admin", "관리자", "Admin", "camunda-admin", "admin"));
+    for (String region : REGIONS) {
+      officials.add(new Official(region + "-planner", "기획 담당", regionName(region), "region-planners", DEMO_PASSWORD));
+      officials.add(new Official(region + "-director", "국장", regionName(region), "region-directors", DEMO_PASSWORD));
+    }
+    officials.add(new Official("msit-officer", "사무관", "과기정통부", "msit-officers", DEMO_PASSWORD));
+    officials.add(new Official("moef-reviewer", "사무관", "기재부", "moef-reviewers", DEMO_PASSWORD));
+    officials.add(new Official("cabinet-secretary", "서기", "국무회의", "cabinet-secretariat", DEMO_PASSWORD));
+    officials.add(new Official("kistep-reviewer", "연구위원", "KISTEP", "kistep-reviewers", DEMO_PASSWORD));
+    officials.add(new Official("agency-officer", "책임", "전문기관", "agency-officers", DEMO_PASSWORD));
+    officials.add(new Official("evaluator", "평가위원", "패널", "evaluation-panel", DEMO_PASSWORD));
+    officials.add(new Official("lead-institution", "연구책임", "주관기관", "lead-institutions", DEMO_PASSWORD));
+    officials.add(new Official("pipeline-manager", "관리자", "사업관리", "pipeline-managers", DEMO_PASSWORD));
+    return officials;
+  }
+
+  static String regionName(String region) {
+    return switch (region) {
+      case "daegu" -> "대구";
+      case "gwangju" -> "광주";
+      case "jeonbuk" -> "전북";
+      case "gyeongnam" -> "경남";
+      default -> region;
+    };
+  }
+
+  static void create(IdentityService identity) {
+    for (OfficialGroup group : GROUPS) {
+      if (identity.createGroupQuery().groupId(group.id()).count() == 0) {
+        Group created = identity.newGroup(group.id());
+        created.setName(group.name());
+        created.setType("WORKFLOW");
+        identity.saveGroup(created);
+      }
+    }
+    int created = 0;
+    for (Official official : officials()) {
+      if (identity.createUserQuery().userId(official.id()).count() > 0) {
+        continue;
+      }
+      User user = identity.newUser(official.id());
+      user.setFirstName(official.firstName());
+      user.setLastName(official.lastName());
+      user.setEmail(official.id() + "@axhub.example.kr");
+      user.setPassword(official.password());
+      identity.saveUser(user);
+      identity.createMembership(official.id(), official.group());
+      created++;
+    }
+    if (created > 0) {
+      LOG.info("Demo officials created: {} (password '{}', admin 'admin')", created, DEMO_PASSWORD);
+    }
+  }
+}
