@@ -5,11 +5,12 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
 
 /**
  * A programme's code is its business key, the handle officials and managers search by in Tasklist and Cockpit. A
- * process started with a {@code programmeCode} variable gets it as business key when none was given; a different
- * key, or a code some programme already uses (running or finished), is refused.
+ * process started from its start form with a {@code programmeCode} gets it as business key when none was given; a
+ * different key, or a code some programme already uses (running or finished), is refused.
  */
 class ProgrammeCodeKey implements ExecutionListener {
 
@@ -17,7 +18,7 @@ class ProgrammeCodeKey implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    if (!(execution.getVariable(PROGRAMME_CODE) instanceof String code) || execution.getSuperExecution() != null) {
+    if (!(execution.getVariable(PROGRAMME_CODE) instanceof String code) || !startsFromForm(execution)) {
       return;
     }
     String businessKey = execution.getProcessBusinessKey();
@@ -31,6 +32,14 @@ class ProgrammeCodeKey implements ExecutionListener {
     if (businessKey == null) {
       execution.setProcessBusinessKey(code);
     }
+  }
+
+  /**
+   * Only a programme itself is started from a form with its code; processes started for one of its parts (an R&D
+   * task's kickoff) carry the code as data and have keys of their own.
+   */
+  private static boolean startsFromForm(DelegateExecution execution) {
+    return execution.getBpmnModelElementInstance() instanceof StartEvent start && start.getCamundaFormRef() != null;
   }
 
   private static boolean isTaken(String code, String processDefinitionId) {
