@@ -1,16 +1,22 @@
 package kr.axhub.funding.demo;
 
+import kr.axhub.funding.identity.IdentitySetup;
 import kr.axhub.funding.pipeline.PipelineElements;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,13 +30,15 @@ class DemoDataSeeder {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoDataSeeder.class);
 
+  private final ProcessEngine engine;
   private final IdentityService identityService;
   private final RuntimeService runtimeService;
   private final TaskService taskService;
   private final HistoryService historyService;
 
-  DemoDataSeeder(IdentityService identityService, RuntimeService runtimeService, TaskService taskService,
-      HistoryService historyService) {
+  DemoDataSeeder(ProcessEngine engine, IdentityService identityService, RuntimeService runtimeService,
+      TaskService taskService, HistoryService historyService) {
+    this.engine = engine;
     this.identityService = identityService;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
@@ -38,15 +46,28 @@ class DemoDataSeeder {
   }
 
   @EventListener(ApplicationReadyEvent.class)
+  @Order(IdentitySetup.ORDER + 1)
   public void seed() {
-    DemoOfficials.create(identityService);
-    for (DemoProgramme programme : DemoProgrammes.all()) {
-      if (exists(programme.code())) {
-        continue;
-      }
-      replay(programme);
-      LOG.info("Demo programme {} created", programme.code());
-    }
+    // Under the engine's exclusive lock: nodes starting together on one database seed the demo once.
+    ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+        .execute(commandContext -> {
+          commandContext.getPropertyManager().acquireExclusiveLock();
+          DemoOfficials.create(identityService);
+          for (DemoProgramme programme : DemoProgrammes.all()) {
+            if (!exists(programme.code())) {
+              replay(programme);
+              LOG.info("Demo programme {} created", programme.code());
+            }
+          }
+          return null;
+        });
+  }
+
+  /** Each demo decision is taken as its official, with their groups and regions, so the audit names them. */
+  private void actAs(String userId) {
+    identityService.setAuthentication(userId,
+        identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList(),
+        identityService.createTenantQuery().userMember(userId).list().stream().map(Tenant::getId).toList());
   }
 
   private boolean exists(String code) {
@@ -59,7 +80,7 @@ class DemoDataSeeder {
   private void replay(DemoProgramme programme) {
     String region = (String) programme.proposal().get(PipelineElements.REGION);
     try {
-      identityService.setAuthenticatedUserId(region + "-planner");
+      actAs(region + "-planner");
       String instanceId = runtimeService
           .startProcessInstanceByKey(PipelineElements.PROCESS_KEY, programme.code(), programme.proposal())
           .getId();
@@ -71,7 +92,7 @@ class DemoDataSeeder {
         if (task == null) {
           throw new IllegalStateException("Demo programme " + programme.code() + " does not wait at " + step.taskKey());
         }
-        identityService.setAuthenticatedUserId(step.official());
+        actAs(step.official());
         taskService.claim(task.getId(), step.official());
         taskService.complete(task.getId(), step.variables());
       }

@@ -2,39 +2,26 @@ package kr.axhub.funding.demo;
 
 import java.util.ArrayList;
 import java.util.List;
+import kr.axhub.funding.identity.OfficialGroups;
+import kr.axhub.funding.identity.Regions;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The demo officials: one user per national body and one planner and one director per region, each a member of
- * the candidate group of DOMAIN.md that their role acts as. Creating them twice changes nothing.
+ * the candidate group their role acts as and of the tenants of the regions they work for. Creating them twice
+ * changes nothing.
  */
 class DemoOfficials {
 
   static final String DEMO_PASSWORD = "demo";
-  static final List<String> REGIONS = List.of("daegu", "gwangju", "jeonbuk", "gyeongnam");
+  static final List<String> REGIONS = Regions.ALL;
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoOfficials.class);
 
   record Official(String id, String firstName, String lastName, String group, String password) {}
-
-  record OfficialGroup(String id, String name) {}
-
-  static final List<OfficialGroup> GROUPS = List.of(
-      new OfficialGroup("camunda-admin", "관리자 (Administrators)"),
-      new OfficialGroup("region-planners", "지역 사업 기획 담당 (Region planners)"),
-      new OfficialGroup("region-directors", "지역 국장 (Region directors)"),
-      new OfficialGroup("msit-officers", "과학기술정보통신부 (MSIT officers)"),
-      new OfficialGroup("moef-reviewers", "기획재정부 (MOEF reviewers)"),
-      new OfficialGroup("cabinet-secretariat", "국무회의 사무국 (Cabinet secretariat)"),
-      new OfficialGroup("kistep-reviewers", "한국과학기술기획평가원 (KISTEP reviewers)"),
-      new OfficialGroup("agency-officers", "전문기관 (Managing agency officers)"),
-      new OfficialGroup("evaluation-panel", "평가위원단 (Evaluation panel)"),
-      new OfficialGroup("lead-institutions", "주관기관 (Lead institutions)"),
-      new OfficialGroup("pipeline-managers", "사업 관리자 (Pipeline managers)"));
 
   static List<Official> officials() {
     List<Official> officials = new ArrayList<>();
@@ -54,6 +41,17 @@ class DemoOfficials {
     return officials;
   }
 
+  /** A region's official belongs to that region's tenant; national bodies to every region's. */
+  static List<String> tenantsOf(Official official) {
+    if (OfficialGroups.ADMINS.equals(official.group())) {
+      return List.of();
+    }
+    if (OfficialGroups.isRegional(official.group())) {
+      return List.of(official.id().substring(0, official.id().indexOf('-')));
+    }
+    return Regions.ALL;
+  }
+
   static String regionName(String region) {
     return switch (region) {
       case "daegu" -> "대구";
@@ -64,15 +62,8 @@ class DemoOfficials {
     };
   }
 
+  /** Creates the officials missing so far; the groups and tenants exist already (IdentitySetup). */
   static void create(IdentityService identity) {
-    for (OfficialGroup group : GROUPS) {
-      if (identity.createGroupQuery().groupId(group.id()).count() == 0) {
-        Group created = identity.newGroup(group.id());
-        created.setName(group.name());
-        created.setType("WORKFLOW");
-        identity.saveGroup(created);
-      }
-    }
     int created = 0;
     for (Official official : officials()) {
       if (identity.createUserQuery().userId(official.id()).count() > 0) {
@@ -85,6 +76,9 @@ class DemoOfficials {
       user.setPassword(official.password());
       identity.saveUser(user);
       identity.createMembership(official.id(), official.group());
+      for (String tenant : tenantsOf(official)) {
+        identity.createTenantUserMembership(tenant, official.id());
+      }
       created++;
     }
     if (created > 0) {

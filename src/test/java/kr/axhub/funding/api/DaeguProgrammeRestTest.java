@@ -12,6 +12,9 @@ import kr.axhub.funding.support.EngineRest.JsonValue;
 import kr.axhub.funding.support.EngineRest.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import kr.axhub.funding.support.Officials;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,18 +32,57 @@ class DaeguProgrammeRestTest {
   private static final String DAEGU = "AX-DAEGU-2026";
   private static final List<String> RND_TASKS = List.of("DG-ROBOT-SM", "DG-BIO-SOL");
 
-  @LocalServerPort int port;
+  /** Who completes each task: the official of its candidate group, as in real life. */
+  private static final Map<String, String> OFFICIAL_OF = Map.ofEntries(
+      Map.entry("Task_ApproveProposalInternally", "daegu-director"),
+      Map.entry("Task_ReviewProposal", "msit-officer"),
+      Map.entry("Task_PrepareExemptionRequest", "msit-officer"),
+      Map.entry("Task_ReviewExemptionRequest", "moef-reviewer"),
+      Map.entry("Task_TableCabinetAgenda", "msit-officer"),
+      Map.entry("Task_RecordCabinetResolution", "cabinet-secretary"),
+      Map.entry("Task_RecordCommitteeConfirmation", "msit-officer"),
+      Map.entry("Task_ReviewBusinessPlanAdequacy", "kistep-reviewer"),
+      Map.entry("Task_RequestBudget", "msit-officer"),
+      Map.entry("Task_RecordAppropriation", "msit-officer"),
+      Map.entry("Task_PublishImplementationPlan", "msit-officer"),
+      Map.entry("Task_AnnounceCallForProposals", "agency-officer"),
+      Map.entry("Task_RegisterApplications", "agency-officer"),
+      Map.entry("Task_ScreenEligibility", "agency-officer"),
+      Map.entry("Task_CheckPanelConflictOfInterest", "agency-officer"),
+      Map.entry("Task_EvaluateProposals", "evaluator"),
+      Map.entry("Task_SignAgreement", "agency-officer"),
+      Map.entry("Task_ConfirmTaskKickoff", "lead-institution"));
 
-  private EngineRest rest;
+  @LocalServerPort int port;
+  @Autowired IdentityService identityService;
+
+  /** An administrator: runs jobs as the job executor would and reads what officials may not. */
+  private EngineRest admin;
+  private EngineRest planner;
 
   @BeforeEach
-  void client() {
-    rest = EngineRest.at(port);
+  void officials() {
+    Officials.regional(identityService, "daegu-planner", "region-planners", "daegu");
+    Officials.regional(identityService, "daegu-director", "region-directors", "daegu");
+    Officials.national(identityService, "msit-officer", "msit-officers");
+    Officials.national(identityService, "moef-reviewer", "moef-reviewers");
+    Officials.national(identityService, "cabinet-secretary", "cabinet-secretariat");
+    Officials.national(identityService, "kistep-reviewer", "kistep-reviewers");
+    Officials.national(identityService, "agency-officer", "agency-officers");
+    Officials.national(identityService, "evaluator", "evaluation-panel");
+    Officials.national(identityService, "lead-institution", "lead-institutions");
+    Officials.national(identityService, "operator", "camunda-admin");
+    admin = EngineRest.at(port).as("operator", Officials.PASSWORD);
+    planner = EngineRest.at(port).as("daegu-planner", Officials.PASSWORD);
+  }
+
+  private EngineRest officialFor(String taskKey) {
+    return EngineRest.at(port).as(OFFICIAL_OF.get(taskKey), Officials.PASSWORD);
   }
 
   @Test
   void daeguGoesFromProposalToProgrammeLaunchedThroughRestOnly() {
-    Response started = rest.post("/engine-rest/process-definition/key/ax-funding-pipeline/start",
+    Response started = planner.post("/engine-rest/process-definition/key/ax-funding-pipeline/start",
         variables(daeguProposal()));
     assertThat(started.status()).as(started.text()).isEqualTo(200);
     String instanceId = started.body().path("id").asText();
@@ -73,16 +115,16 @@ class DaeguProgrammeRestTest {
              {"taskCode": "DG-BIO-SOL", "title": "치과 AX 솔루션 (Dental AX solution)",
               "track": "SOLUTION", "sector": "MEDICAL_BIO", "budget": 60}]""")));
 
-    JsonNode children = rest.getJson("/engine-rest/process-instance?superProcessInstance=" + instanceId);
+    JsonNode children = admin.getJson("/engine-rest/process-instance?superProcessInstance=" + instanceId);
     assertThat(children.findValuesAsText("businessKey"))
         .containsExactlyInAnyOrder(DAEGU + "/DG-ROBOT-SM", DAEGU + "/DG-BIO-SOL");
     for (String task : RND_TASKS) {
       kickOff(DAEGU + "/" + task);
     }
 
-    JsonNode history = rest.getJson("/engine-rest/history/process-instance/" + instanceId);
+    JsonNode history = admin.getJson("/engine-rest/history/process-instance/" + instanceId);
     assertThat(history.path("state").asText()).isEqualTo("COMPLETED");
-    assertThat(rest.getJson("/engine-rest/history/activity-instance?processInstanceId=" + instanceId
+    assertThat(admin.getJson("/engine-rest/history/activity-instance?processInstanceId=" + instanceId
         + "&activityId=EndEvent_ProgrammeLaunched")).hasSize(1);
   }
 
@@ -90,47 +132,48 @@ class DaeguProgrammeRestTest {
   void aStartWithBadInputIsRefusedWithTheFieldNamedAndNothingStarts() {
     Map<String, Object> missingCost = daeguProposal("AX-DAEGU-2027");
     missingCost.remove("totalCost");
-    assertRefused(rest.post("/engine-rest/process-definition/key/ax-funding-pipeline/start", variables(missingCost)),
+    assertRefused(planner.post("/engine-rest/process-definition/key/ax-funding-pipeline/start", variables(missingCost)),
         "totalCost");
 
     Map<String, Object> tooMuchNationalFunding = daeguProposal("AX-DAEGU-2027");
     tooMuchNationalFunding.put("nationalFunding", 6000L);
-    assertRefused(rest.post("/engine-rest/process-definition/key/ax-funding-pipeline/start",
+    assertRefused(planner.post("/engine-rest/process-definition/key/ax-funding-pipeline/start",
         variables(tooMuchNationalFunding)), "nationalFunding");
 
-    assertThat(rest.getJson("/engine-rest/history/process-instance?processInstanceBusinessKey=AX-DAEGU-2027"))
+    assertThat(admin.getJson("/engine-rest/history/process-instance?processInstanceBusinessKey=AX-DAEGU-2027"))
         .isEmpty();
   }
 
   @Test
   void aCompletionWithBadInputIsRefusedAndTheTaskStaysOpenWithItsData() {
     String code = "AX-DAEGU-2028";
-    assertThat(rest.post("/engine-rest/process-definition/key/ax-funding-pipeline/start",
+    assertThat(planner.post("/engine-rest/process-definition/key/ax-funding-pipeline/start",
         variables(daeguProposal(code))).status()).isEqualTo(200);
-    String approval = rest.taskId(code, "Task_ApproveProposalInternally");
+    String approval = officialFor("Task_ApproveProposalInternally").taskId(code, "Task_ApproveProposalInternally");
     complete(code, "Task_ApproveProposalInternally", vars("internalApprovalDecision", "APPROVE"));
-    assertThat(rest.get("/engine-rest/task/" + approval).status()).isEqualTo(404);
+    assertThat(admin.get("/engine-rest/task/" + approval).status()).isEqualTo(404);
 
-    String review = rest.taskId(code, "Task_ReviewProposal");
-    JsonNode before = rest.getJson("/engine-rest/task/" + review + "/variables");
+    EngineRest reviewer = officialFor("Task_ReviewProposal");
+    String review = reviewer.taskId(code, "Task_ReviewProposal");
+    JsonNode before = admin.getJson("/engine-rest/task/" + review + "/variables");
 
-    assertRefused(rest.post("/engine-rest/task/" + review + "/complete", variables(Map.of())),
+    assertRefused(reviewer.post("/engine-rest/task/" + review + "/complete", variables(Map.of())),
         "proposalReviewDecision");
-    assertRefused(rest.post("/engine-rest/task/" + review + "/complete",
+    assertRefused(reviewer.post("/engine-rest/task/" + review + "/complete",
         variables(vars("proposalReviewDecision", "MAYBE"))), "proposalReviewDecision");
-    assertRefused(rest.post("/engine-rest/task/" + review + "/submit-form",
+    assertRefused(reviewer.post("/engine-rest/task/" + review + "/submit-form",
         variables(vars("proposalReviewDecision", "REJECT"))), "proposalReviewReason");
 
     String appropriationCode = "AX-DAEGU-2029";
-    assertThat(rest.post("/engine-rest/process-definition/key/ax-funding-pipeline/start",
+    assertThat(planner.post("/engine-rest/process-definition/key/ax-funding-pipeline/start",
         variables(daeguProposal(appropriationCode))).status()).isEqualTo(200);
     complete(appropriationCode, "Task_ApproveProposalInternally", vars("internalApprovalDecision", "APPROVE"));
-    String reviewOfOther = rest.taskId(appropriationCode, "Task_ReviewProposal");
-    assertRefused(rest.post("/engine-rest/task/" + reviewOfOther + "/complete",
+    String reviewOfOther = reviewer.taskId(appropriationCode, "Task_ReviewProposal");
+    assertRefused(reviewer.post("/engine-rest/task/" + reviewOfOther + "/complete",
         variables(vars("proposalReviewDecision", 1L))), "proposalReviewDecision");
 
-    assertThat(rest.taskId(code, "Task_ReviewProposal")).isEqualTo(review);
-    assertThat(rest.getJson("/engine-rest/task/" + review + "/variables")).isEqualTo(before);
+    assertThat(reviewer.taskId(code, "Task_ReviewProposal")).isEqualTo(review);
+    assertThat(admin.getJson("/engine-rest/task/" + review + "/variables")).isEqualTo(before);
   }
 
   @Test
@@ -138,16 +181,16 @@ class DaeguProgrammeRestTest {
     String code = "AX-DAEGU-2030";
     Map<String, Object> proposal = daeguProposal(code);
     proposal.put("totalCost", "5510");
-    assertRefused(rest.post("/engine-rest/process-definition/key/ax-funding-pipeline/start", variables(proposal)),
+    assertRefused(planner.post("/engine-rest/process-definition/key/ax-funding-pipeline/start", variables(proposal)),
         "totalCost");
     proposal = daeguProposal(code);
     proposal.put("startYear", 1999L);
-    assertRefused(rest.post("/engine-rest/process-definition/key/ax-funding-pipeline/start", variables(proposal)),
+    assertRefused(planner.post("/engine-rest/process-definition/key/ax-funding-pipeline/start", variables(proposal)),
         "startYear");
   }
 
   private void kickOff(String taskBusinessKey) {
-    String childId = rest.getJson("/engine-rest/process-instance?businessKey=" + EngineRest.encode(taskBusinessKey))
+    String childId = admin.getJson("/engine-rest/process-instance?businessKey=" + EngineRest.encode(taskBusinessKey))
         .get(0).path("id").asText();
     complete(taskBusinessKey, "Task_AnnounceCallForProposals", vars(
         "announcementNumber", "IITP-2026-001", "callOpensOn", "2026-01-05", "callClosesOn", "2026-02-13"));
@@ -176,7 +219,8 @@ class DaeguProgrammeRestTest {
   }
 
   private void complete(String businessKey, String taskKey, Map<String, Object> variables) {
-    Response response = rest.post("/engine-rest/task/" + rest.taskId(businessKey, taskKey) + "/complete",
+    EngineRest official = officialFor(taskKey);
+    Response response = official.post("/engine-rest/task/" + official.taskId(businessKey, taskKey) + "/complete",
         variables(variables));
     assertThat(response.status()).as("%s of %s: %s", taskKey, businessKey, response.text()).isEqualTo(204);
   }
@@ -187,21 +231,22 @@ class DaeguProgrammeRestTest {
   }
 
   private void submitForm(String businessKey, String taskKey, Map<String, Object> variables) {
-    Response response = rest.post("/engine-rest/task/" + rest.taskId(businessKey, taskKey) + "/submit-form",
+    EngineRest official = officialFor(taskKey);
+    Response response = official.post("/engine-rest/task/" + official.taskId(businessKey, taskKey) + "/submit-form",
         variables(variables));
     assertThat(response.status()).as("%s of %s: %s", taskKey, businessKey, response.text()).isEqualTo(204);
   }
 
   /** Runs the one job waiting at this element (an asynchronous step or a timer) through REST. */
   private void executeJob(String processInstanceId, String activityId) {
-    JsonNode jobs = rest.getJson("/engine-rest/job?processInstanceId=" + processInstanceId + "&activityId=" + activityId);
+    JsonNode jobs = admin.getJson("/engine-rest/job?processInstanceId=" + processInstanceId + "&activityId=" + activityId);
     assertThat(jobs).as("jobs at %s of %s", activityId, processInstanceId).hasSize(1);
-    Response executed = rest.post("/engine-rest/job/" + jobs.get(0).path("id").asText() + "/execute", "");
+    Response executed = admin.post("/engine-rest/job/" + jobs.get(0).path("id").asText() + "/execute", "");
     assertThat(executed.status()).as(executed.text()).isEqualTo(204);
   }
 
   private Object variable(String processInstanceId, String name) {
-    JsonNode variable = rest.getJson("/engine-rest/history/variable-instance?processInstanceId=" + processInstanceId
+    JsonNode variable = admin.getJson("/engine-rest/history/variable-instance?processInstanceId=" + processInstanceId
         + "&variableName=" + name);
     return variable.isEmpty() ? null : variable.get(0).path("value").asText(null);
   }

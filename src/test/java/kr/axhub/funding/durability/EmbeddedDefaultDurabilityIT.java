@@ -30,6 +30,9 @@ class EmbeddedDefaultDurabilityIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  /** The demo administrator of the embedded default (README). */
+  private static final String ADMIN = "Basic " + java.util.Base64.getEncoder()
+      .encodeToString("admin:admin".getBytes(java.nio.charset.StandardCharsets.UTF_8));
   private static final List<String> DEMO_PROGRAMMES =
       List.of("AX-DAEGU-2026", "AX-GWANGJU-2026", "AX-GYEONGNAM-2026", "AX-JEONBUK-2026");
 
@@ -114,13 +117,14 @@ class EmbeddedDefaultDurabilityIT {
   }
 
   private JsonNode get(String path) throws IOException, InterruptedException {
-    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri(path)).GET().build(),
+    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri(path)).header("Authorization", ADMIN).GET().build(),
         HttpResponse.BodyHandlers.ofString());
     return JSON.readTree(response.body());
   }
 
   private int post(String path, String body) throws IOException, InterruptedException {
     return HTTP.send(HttpRequest.newBuilder(uri(path))
+            .header("Authorization", ADMIN)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.ofString()).statusCode();

@@ -52,6 +52,15 @@ public final class EngineRest {
         .POST(HttpRequest.BodyPublishers.ofString(write(body))));
   }
 
+  public Response put(String path, Object body) {
+    return send(request(path).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(write(body))));
+  }
+
+  public Response delete(String path) {
+    return send(request(path).DELETE());
+  }
+
   public JsonNode getJson(String path) {
     Response response = get(path);
     if (response.status() != 200) {

@@ -1,0 +1,141 @@
+package kr.axhub.funding.identity;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The identity every installation needs, in every profile: the candidate groups, the regions as tenants, each
+ * group's grants, the shared Tasklist filters and, when {@code AXHUB_ADMIN_PASSWORD} is set, the administrator.
+ * It runs under the engine's exclusive deployment lock, so nodes starting together set it up exactly once; running
+ * it again changes nothing.
+ */
+@Component
+public class IdentitySetup {
+
+  /** Runs before the demo data, which relies on the groups and tenants. */
+  public static final int ORDER = 0;
+
+  private static final Logger LOG = LoggerFactory.getLogger(IdentitySetup.class);
+
+  private final ProcessEngine engine;
+  private final String adminId;
+  private final String adminPassword;
+
+  public IdentitySetup(ProcessEngine engine, @Value("${axhub.admin.id:admin}") String adminId,
+      @Value("${axhub.admin.password:}") String adminPassword) {
+    this.engine = engine;
+    this.adminId = adminId;
+    this.adminPassword = adminPassword;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  @Order(ORDER)
+  public void setUp() {
+    ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+        .execute(commandContext -> {
+          commandContext.getPropertyManager().acquireExclusiveLock();
+          createGroupsAndTenants(engine.getIdentityService());
+          grantAccess(engine.getAuthorizationService());
+          shareFilters(engine.getFilterService(), engine.getTaskService(), engine.getAuthorizationService());
+          createAdministrator(engine.getIdentityService());
+          return null;
+        });
+  }
+
+  private static void createGroupsAndTenants(IdentityService identity) {
+    for (OfficialGroups.Group group : OfficialGroups.ALL) {
+      if (identity.createGroupQuery().groupId(group.id()).count() == 0) {
+        Group created = identity.newGroup(group.id());
+        created.setName(group.name());
+        created.setType(OfficialGroups.ADMINS.equals(group.id()) ? "SYSTEM" : "WORKFLOW");
+        identity.saveGroup(created);
+      }
+    }
+    for (String region : Regions.ALL) {
+      if (identity.createTenantQuery().tenantId(region).count() == 0) {
+        Tenant tenant = identity.newTenant(region);
+        tenant.setName(Regions.koreanName(region));
+        identity.saveTenant(tenant);
+      }
+    }
+  }
+
+  private static void grantAccess(AuthorizationService authorizations) {
+    for (AccessGrants.Grant grant : AccessGrants.all()) {
+      Authorization existing = authorizations.createAuthorizationQuery()
+          .authorizationType(Authorization.AUTH_TYPE_GRANT)
+          .groupIdIn(grant.groupId())
+          .resourceType(grant.resource())
+          .resourceId(grant.resourceId())
+          .singleResult();
+      Authorization authorization = existing != null ? existing
+          : authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      authorization.setGroupId(grant.groupId());
+      authorization.setResource(grant.resource());
+      authorization.setResourceId(grant.resourceId());
+      grant.permissions().forEach(authorization::addPermission);
+      authorizations.saveAuthorization(authorization);
+    }
+  }
+
+  private static void shareFilters(FilterService filters, TaskService taskService,
+      AuthorizationService authorizations) {
+    for (TasklistFilters.SharedFilter shared : TasklistFilters.all(taskService)) {
+      Filter filter = filters.createFilterQuery().filterName(shared.name()).singleResult();
+      if (filter == null) {
+        filter = filters.newTaskFilter(shared.name());
+      }
+      filter.setProperties(shared.properties());
+      filter.setQuery(shared.query());
+      filters.saveFilter(filter);
+      for (String group : OfficialGroups.TASK_WORKERS) {
+        if (authorizations.createAuthorizationQuery().groupIdIn(group)
+            .resourceType(Resources.FILTER)
+            .resourceId(filter.getId()).count() == 0) {
+          Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+          read.setGroupId(group);
+          read.setResource(Resources.FILTER);
+          read.setResourceId(filter.getId());
+          read.addPermission(Permissions.READ);
+          authorizations.saveAuthorization(read);
+        }
+      }
+    }
+  }
+
+  private void createAdministrator(IdentityService identity) {
+    if (adminPassword == null || adminPassword.isBlank()) {
+      return;
+    }
+    User admin = identity.createUserQuery().userId(adminId).singleResult();
+    if (admin == null) {
+      admin = identity.newUser(adminId);
+      admin.setFirstName("관리자");
+      admin.setLastName("Administrator");
+    }
+    admin.setPassword(adminPassword);
+    identity.saveUser(admin);
+    if (identity.createUserQuery().userId(adminId).memberOfGroup(OfficialGroups.ADMINS).count() == 0) {
+      identity.createMembership(adminId, OfficialGroups.ADMINS);
+    }
+    LOG.info("Administrator '{}' set up from AXHUB_ADMIN_PASSWORD", adminId);
+  }
+}

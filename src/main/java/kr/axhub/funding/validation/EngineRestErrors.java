@@ -1,0 +1,78 @@
+package kr.axhub.funding.validation;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
+
+/**
+ * How {@code /engine-rest} answers two kinds of refusal that Camunda's REST API reports as a server error (500):
+ * refused input becomes 400 with the refused fields, even where the API wrapped it (process start); an entity of a
+ * region the caller does not belong to (engine code ENGINE-13034) becomes 404, as if it did not exist. Every other
+ * error keeps Camunda's own answer.
+ */
+final class EngineRestErrors {
+
+  /** Camunda's log code of "... because it belongs to no authenticated tenant". */
+  private static final String FOREIGN_TENANT = "ENGINE-13034";
+
+  private EngineRestErrors() {}
+
+  @Priority(1)
+  static class WrappedErrors implements ExceptionMapper<RestException> {
+
+    private final RestExceptionHandler camunda = new RestExceptionHandler();
+
+    @Override
+    public Response toResponse(RestException exception) {
+      Response ours = answer(exception);
+      return ours != null ? ours : camunda.toResponse(exception);
+    }
+  }
+
+  @Priority(1)
+  static class EngineErrors implements ExceptionMapper<ProcessEngineException> {
+
+    private final ProcessEngineExceptionHandler camunda = new ProcessEngineExceptionHandler();
+
+    @Override
+    public Response toResponse(ProcessEngineException exception) {
+      Response ours = answer(exception);
+      return ours != null ? ours : camunda.toResponse(exception);
+    }
+  }
+
+  private static Response answer(Throwable exception) {
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause instanceof InputRefusedException refusal) {
+        return json(Response.Status.BAD_REQUEST, InputRefusedException.class.getSimpleName(),
+            exception.getMessage(), refusal);
+      }
+      if (cause instanceof ProcessEngineException engine && engine.getMessage() != null
+          && engine.getMessage().startsWith(FOREIGN_TENANT)) {
+        return json(Response.Status.NOT_FOUND, "NotFound",
+            "찾을 수 없습니다 (not found among the regions you belong to)", null);
+      }
+    }
+    return null;
+  }
+
+  private static Response json(Response.Status status, String type, String message, InputRefusedException refusal) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", type);
+    body.put("message", message);
+    body.put("code", null);
+    if (refusal != null) {
+      body.put("violations", refusal.getViolations().stream()
+          .map(v -> Map.of("field", v.field(), "label", String.valueOf(v.label()), "message", v.message()))
+          .toList());
+    }
+    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+  }
+}
