@@ -1,0 +1,243 @@
+package kr.axhub.funding.notification;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.mail.internet.MimeMessage;
+import java.net.InetAddress;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends recorded notifications. Each row is claimed with an atomic conditional update before it is sent, so with
+ * several nodes on one database a row goes out once; a failure is retried with exponential back-off and, after
+ * {@code max-attempts}, the row is FAILED and a {@value #INCIDENT_TYPE} incident appears in Cockpit on the process
+ * the notification belongs to. Without a mail server ({@code spring.mail.host} unset) rows wait, PENDING.
+ */
+@Component
+public class NotificationDispatcher {
+
+  public static final String INCIDENT_TYPE = "notificationFailed";
+  private static final Logger LOG = LoggerFactory.getLogger(NotificationDispatcher.class);
+
+  private final NotificationRepository repository;
+  private final NotificationProperties properties;
+  private final ObjectProvider<JavaMailSender> mailSender;
+  private final RuntimeService runtimeService;
+  private final String node;
+  private final ExecutorService nudges = Executors.newSingleThreadExecutor(runnable -> {
+    Thread thread = new Thread(runnable, "notification-dispatch");
+    thread.setDaemon(true);
+    return thread;
+  });
+  private final AtomicBoolean nudgeQueued = new AtomicBoolean();
+  private final AtomicBoolean noMailServerLogged = new AtomicBoolean();
+
+  @Autowired
+  public NotificationDispatcher(NotificationRepository repository, NotificationProperties properties,
+      ObjectProvider<JavaMailSender> mailSender, RuntimeService runtimeService) {
+    this(repository, properties, mailSender, runtimeService, nodeName());
+  }
+
+  NotificationDispatcher(NotificationRepository repository, NotificationProperties properties,
+      ObjectProvider<JavaMailSender> mailSender, RuntimeService runtimeService, String node) {
+    this.repository = repository;
+    this.properties = properties;
+    this.mailSender = mailSender;
+    this.runtimeService = runtimeService;
+    this.node = node;
+  }
+
+  /** Asks for a dispatch round soon, on the dispatcher's own thread; nudges that pile up make one round. */
+  public void nudge() {
+    if (nudgeQueued.compareAndSet(false, true)) {
+      try {
+        nudges.execute(() -> {
+          nudgeQueued.set(false);
+          try {
+            dispatchDue();
+          } catch (RuntimeException e) {
+            LOG.warn("Notification dispatch failed; the poller tries again", e);
+          }
+        });
+      } catch (RuntimeException e) {
+        nudgeQueued.set(false);
+      }
+    }
+  }
+
+  /**
+   * Sends every notification that is due now, batch after batch.
+   *
+   * @return how many were sent
+   */
+  public int dispatchDue() {
+    JavaMailSender sender = mailSender.getIfAvailable();
+    if (sender == null) {
+      if (noMailServerLogged.compareAndSet(false, true)) {
+        LOG.warn("No mail server configured (spring.mail.host): notifications are recorded and stay PENDING "
+            + "until one is configured; {} waiting", repository.countByStatus(NotificationStatus.PENDING));
+      }
+      return 0;
+    }
+    limitTimeouts(sender);
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    int released = repository.releaseStaleClaims(now.minus(properties.staleClaimAfter()));
+    if (released > 0) {
+      LOG.warn("{} notification(s) claimed by a node that stopped sending are queued again", released);
+    }
+    int sent = 0;
+    List<String> due;
+    int rounds = 0;
+    do {
+      due = repository.findDue(now, properties.batchSize());
+      for (String id : due) {
+        if (repository.claim(id, node, now) && send(sender, id)) {
+          sent++;
+        }
+      }
+    } while (due.size() == properties.batchSize() && ++rounds < 100);
+    return sent;
+  }
+
+  /**
+   * Puts a FAILED notification back in the queue (an administrator's retry), resolving its incident.
+   *
+   * @return the notification, or empty when there is no such FAILED or PENDING notification
+   */
+  public Optional<Notification> retry(String id) {
+    Optional<Notification> current = repository.find(id);
+    if (current.isEmpty() || !(current.get().status() == NotificationStatus.FAILED
+        || current.get().status() == NotificationStatus.PENDING)) {
+      return Optional.empty();
+    }
+    String incidentId = current.get().incidentId();
+    if (!repository.requeue(id, ClockUtil.getCurrentTime().toInstant())) {
+      return Optional.empty();
+    }
+    if (incidentId != null && runtimeService.createIncidentQuery().incidentId(incidentId).count() > 0) {
+      try {
+        runtimeService.resolveIncident(incidentId);
+      } catch (RuntimeException e) {
+        LOG.warn("Incident {} of notification {} could not be resolved: {}", incidentId, id, e.getMessage());
+      }
+    }
+    LOG.info("Notification {} queued again by an administrator", id);
+    Optional<Notification> queued = repository.find(id);
+    nudge();
+    return queued;
+  }
+
+  private boolean send(JavaMailSender sender, String id) {
+    Notification notification = repository.find(id).orElse(null);
+    if (notification == null) {
+      return false;
+    }
+    try {
+      MimeMessage message = sender.createMimeMessage();
+      MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+      helper.setFrom(properties.from());
+      helper.setTo(notification.recipientAddress());
+      helper.setSubject(notification.subject());
+      helper.setText(notification.body(), false);
+      message.setHeader("X-AXHub-Notification-Id", notification.id());
+      message.setHeader("X-AXHub-Notification-Kind", notification.kind().name());
+      sender.send(message);
+    } catch (Exception e) {
+      failed(notification, e);
+      return false;
+    }
+    Instant sentAt = ClockUtil.getCurrentTime().toInstant();
+    if (!repository.markSent(id, node, sentAt)) {
+      LOG.warn("Notification {} was sent but its claim had been released meanwhile", id);
+    }
+    LOG.info("Notification {} {} sent to {}", id, notification.kind(), notification.recipientAddress());
+    return true;
+  }
+
+  private void failed(Notification notification, Exception error) {
+    String message = describe(error);
+    int attempts = notification.attempts();
+    if (attempts < properties.maxAttempts()) {
+      Instant next = ClockUtil.getCurrentTime().toInstant().plus(properties.backoffAfter(attempts));
+      repository.markRetry(notification.id(), node, next, message);
+      LOG.warn("Notification {} to {} failed (attempt {} of {}), next attempt at {}: {}", notification.id(),
+          notification.recipientAddress(), attempts, properties.maxAttempts(), next, message);
+      return;
+    }
+    if (!repository.markFailed(notification.id(), node, message)) {
+      return;
+    }
+    LOG.error("Notification {} {} to {} FAILED after {} attempts: {}", notification.id(), notification.kind(),
+        notification.recipientAddress(), attempts, message);
+    raiseIncident(notification, attempts, message);
+  }
+
+  /** On the notification's execution if it still runs, else on its process instance; none when both ended. */
+  private void raiseIncident(Notification notification, int attempts, String error) {
+    for (String executionId : new String[] {notification.executionId(), notification.processInstanceId()}) {
+      if (executionId == null || runtimeService.createExecutionQuery().executionId(executionId).count() == 0) {
+        continue;
+      }
+      try {
+        Incident incident = runtimeService.createIncident(INCIDENT_TYPE, executionId, notification.id(),
+            NotificationRepository.truncate("E-mail " + notification.kind() + " to "
+                + notification.recipientAddress() + " failed after " + attempts + " attempts (retry: POST "
+                + "/api/admin/notifications/" + notification.id() + "/retry): " + error, 3900));
+        repository.setIncident(notification.id(), incident.getId());
+        return;
+      } catch (RuntimeException e) {
+        LOG.warn("No incident for failed notification {} on execution {}: {}", notification.id(), executionId,
+            e.getMessage());
+      }
+    }
+  }
+
+  /** JavaMail waits forever by default; a hanging mail server must not hold the dispatcher. */
+  private static void limitTimeouts(JavaMailSender sender) {
+    if (sender instanceof JavaMailSenderImpl impl) {
+      for (String key : new String[] {"mail.smtp.connectiontimeout", "mail.smtp.timeout",
+          "mail.smtp.writetimeout"}) {
+        impl.getJavaMailProperties().putIfAbsent(key, "30000");
+      }
+    }
+  }
+
+  private static String describe(Throwable error) {
+    StringBuilder text = new StringBuilder(error.getClass().getSimpleName() + ": " + error.getMessage());
+    Throwable cause = error.getCause();
+    for (int depth = 0; cause != null && depth < 3; depth++, cause = cause.getCause()) {
+      text.append(" / caused by ").append(cause.getClass().getSimpleName()).append(": ").append(cause.getMessage());
+    }
+    return text.toString();
+  }
+
+  private static String nodeName() {
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (Exception e) {
+      host = "node";
+    }
+    return NotificationRepository.truncate(host, 60) + "/" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  @PreDestroy
+  void stop() {
+    nudges.shutdownNow();
+  }
+}
