@@ -1,14 +1,10 @@
 package kr.axhub.funding.kickoff;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
-import org.camunda.spin.json.SpinJsonNode;
+import kr.axhub.funding.validation.JsonValues;
 
 /**
  * The evaluation panel as entered in the conflict-of-interest check (the form's dynamic list {@code panelMembers}).
@@ -17,7 +13,6 @@ import org.camunda.spin.json.SpinJsonNode;
  */
 public record PanelMembers(List<Member> members) {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   public record Member(String name, String affiliation, boolean sanctionedWithinThreeYears,
       boolean conflictOfInterest) {
@@ -45,7 +40,7 @@ public record PanelMembers(List<Member> members) {
 
   /** Reads the variable as submitted; a missing or unreadable value is an empty panel. */
   public static PanelMembers from(Object value) {
-    JsonNode list = toJson(value);
+    JsonNode list = JsonValues.of(value);
     List<Member> members = new ArrayList<>();
     if (list != null && list.isArray()) {
       for (JsonNode item : list) {
@@ -79,22 +74,5 @@ public record PanelMembers(List<Member> members) {
   private static String text(JsonNode item, String field) {
     JsonNode node = item.get(field);
     return node == null || node.isNull() ? "" : node.asText().strip();
-  }
-
-  private static JsonNode toJson(Object value) {
-    try {
-      if (value instanceof SpinJsonNode spin) {
-        return JSON.readTree(spin.toString());
-      }
-      if (value instanceof String text) {
-        return JSON.readTree(text);
-      }
-      if (value instanceof Collection<?> || value instanceof Map<?, ?>) {
-        return JSON.valueToTree(value);
-      }
-    } catch (JsonProcessingException | IllegalArgumentException e) {
-      return null;
-    }
-    return null;
   }
 }

@@ -29,17 +29,15 @@ import static kr.axhub.funding.pipeline.PipelineElements.TASK_REVISE_PROPOSAL;
 import static kr.axhub.funding.pipeline.PipelineElements.TOTAL_COST;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import kr.axhub.funding.validation.DomainRule;
+import kr.axhub.funding.validation.JsonValues;
 import kr.axhub.funding.validation.Violation;
-import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,7 +47,6 @@ import org.springframework.stereotype.Component;
  */
 public abstract sealed class PipelineRules implements DomainRule {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Set<String> elementIds;
 
@@ -86,7 +83,7 @@ public abstract sealed class PipelineRules implements DomainRule {
                 + startYear + ")"));
       }
       Object lead = variables.get(LEAD_MINISTRY);
-      JsonNode ministries = json(variables.get(MINISTRIES));
+      JsonNode ministries = JsonValues.of(variables.get(MINISTRIES));
       if (lead instanceof String leadMinistry && ministries != null && ministries.isArray()
           && !containsText(ministries, leadMinistry)) {
         violations.add(new Violation(LEAD_MINISTRY, "주관 부처 (Lead ministry)",
@@ -198,7 +195,7 @@ public abstract sealed class PipelineRules implements DomainRule {
     @Override
     public List<Violation> check(Map<String, Object> variables) {
       List<Violation> violations = new ArrayList<>();
-      JsonNode tasks = json(variables.get(RND_TASKS));
+      JsonNode tasks = JsonValues.of(variables.get(RND_TASKS));
       if (tasks == null || !tasks.isArray() || tasks.isEmpty()) {
         violations.add(new Violation(RND_TASKS, LABEL,
             "과제를 하나 이상 등록해야 합니다 (at least one task is required)"));
@@ -286,23 +283,6 @@ public abstract sealed class PipelineRules implements DomainRule {
     return null;
   }
 
-  /** Tasklist submits checklists and dynamic lists as JSON variables; Java callers may pass collections. */
-  static JsonNode json(Object value) {
-    try {
-      if (value instanceof SpinJsonNode spin) {
-        return JSON.readTree(spin.toString());
-      }
-      if (value instanceof String text) {
-        return JSON.readTree(text);
-      }
-      if (value instanceof Collection<?> || value instanceof Map<?, ?>) {
-        return JSON.valueToTree(value);
-      }
-    } catch (Exception e) {
-      return null;
-    }
-    return null;
-  }
 
   private static boolean containsText(JsonNode array, String text) {
     for (JsonNode item : array) {

@@ -10,14 +10,12 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import org.camunda.spin.json.SpinJsonNode;
 
 /**
  * Applies a form's own rules to submitted values, exactly as form-js applies them in the browser: required, type,
@@ -147,7 +145,7 @@ final class FormInputValidator {
   }
 
   private static Object checkChoices(FormField field, Object value, String path, List<Violation> violations) {
-    JsonNode list = toJson(value);
+    JsonNode list = JsonValues.of(value);
     if (list == null || !list.isArray()) {
       violations.add(new Violation(path, field.label(), "목록이어야 합니다 (must be a list)"));
       return null;
@@ -196,7 +194,7 @@ final class FormInputValidator {
   }
 
   private static Object checkList(FormField field, Object value, String path, List<Violation> violations) {
-    JsonNode list = toJson(value);
+    JsonNode list = JsonValues.of(value);
     if (list == null || !list.isArray()) {
       violations.add(new Violation(path, field.label(), "목록이어야 합니다 (must be a list)"));
       return null;
@@ -231,20 +229,6 @@ final class FormInputValidator {
     if (value instanceof Double || value instanceof Float) {
       double number = ((Number) value).doubleValue();
       return Double.isFinite(number) ? BigDecimal.valueOf(number) : null;
-    }
-    return null;
-  }
-
-  private static JsonNode toJson(Object value) {
-    try {
-      if (value instanceof SpinJsonNode spin) {
-        return JSON.readTree(spin.toString());
-      }
-      if (value instanceof Collection<?> || value instanceof Map<?, ?>) {
-        return JSON.valueToTree(value);
-      }
-    } catch (Exception e) {
-      return null;
     }
     return null;
   }
