@@ -1,7 +1,6 @@
 package kr.axhub.funding.notification;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,17 +12,10 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.stereotype.Component;
 
 /**
- * Who receives a notification: members of groups, narrowed to one region or tenant, keeping only users with an
- * e-mail address. Runs inside engine commands; the lookups bypass authorization checks because the official whose
- * command triggers a notification may not be allowed to read other users.
- *
- * <p>The region rule lives here and only here. A user acts for region {@code R} when
- * <ul>
- *   <li>the user is a member of tenant {@code R} (directly or through a group), or</li>
- *   <li>the user's id has {@code R} as one of its hyphen-separated parts ({@code daegu-planner},
- *       {@code planner-daegu}): the convention of the demo officials, since users carry no region attribute.</li>
- * </ul>
- * When regions become tenants for every user, the second clause can go.
+ * Who receives a notification: members of groups, narrowed to one region, keeping only users with an e-mail
+ * address. A region is a tenant: a user acts for a region when they are a member of its tenant, directly or through
+ * a group. Runs inside engine commands; the lookups bypass authorization checks because the official whose command
+ * triggers a notification may not be allowed to read other users.
  */
 @Component
 public class Recipients {
@@ -40,22 +32,15 @@ public class Recipients {
 
   /**
    * Members of a task's candidate group. With a tenant, only members of that tenant; without one, members of a
-   * regional group (region-planners, region-directors) only when they act for the programme's region, so one
+   * regional group (region-planners, region-directors) only when they belong to the programme's region, so one
    * region's officials never hear of another region's tasks.
    */
   public List<Recipient> membersOf(String groupId, String tenantId, String region) {
+    String scope = tenantId != null ? tenantId : properties.regionalGroups().contains(groupId) ? region : null;
     return withoutAuthorization(identity -> {
       List<Recipient> result = new ArrayList<>();
       for (User user : identity.createUserQuery().memberOfGroup(groupId).list()) {
-        boolean keep;
-        if (tenantId != null) {
-          keep = inTenant(identity, user.getId(), tenantId);
-        } else if (region != null && properties.regionalGroups().contains(groupId)) {
-          keep = actsForRegion(identity, user.getId(), region);
-        } else {
-          keep = true;
-        }
-        if (keep) {
+        if (scope == null || inTenant(identity, user.getId(), scope)) {
           toRecipient(user, result);
         }
       }
@@ -63,24 +48,15 @@ public class Recipients {
     });
   }
 
-  /** Members of these groups who act for the region (see the class comment). */
+  /** Members of these groups who belong to the programme's region (its tenant, or its region variable). */
   public List<Recipient> regionMembersOf(Collection<String> groupIds, String tenantId, String region) {
-    Map<String, Recipient> result = new LinkedHashMap<>();
-    if (tenantId == null && region == null) {
+    String scope = tenantId != null ? tenantId : region;
+    if (scope == null) {
       return List.of();
     }
+    Map<String, Recipient> result = new LinkedHashMap<>();
     for (String group : groupIds) {
-      List<Recipient> members = tenantId != null ? membersOf(group, tenantId, null)
-          : withoutAuthorization(identity -> {
-            List<Recipient> found = new ArrayList<>();
-            for (User user : identity.createUserQuery().memberOfGroup(group).list()) {
-              if (actsForRegion(identity, user.getId(), region)) {
-                toRecipient(user, found);
-              }
-            }
-            return found;
-          });
-      members.forEach(member -> result.putIfAbsent(member.userId(), member));
+      membersOf(group, scope, null).forEach(member -> result.putIfAbsent(member.userId(), member));
     }
     return List.copyOf(result.values());
   }
@@ -96,10 +72,6 @@ public class Recipients {
       }
       return result;
     });
-  }
-
-  static boolean actsForRegion(IdentityService identity, String userId, String region) {
-    return inTenant(identity, userId, region) || Arrays.asList(userId.split("-")).contains(region);
   }
 
   private static boolean inTenant(IdentityService identity, String userId, String tenantId) {
