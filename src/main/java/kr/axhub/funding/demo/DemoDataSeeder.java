@@ -1,5 +1,6 @@
 package kr.axhub.funding.demo;
 
+import kr.axhub.funding.identity.ExclusiveSetup;
 import kr.axhub.funding.identity.IdentitySetup;
 import kr.axhub.funding.pipeline.PipelineElements;
 import org.camunda.bpm.engine.HistoryService;
@@ -9,7 +10,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.slf4j.Logger;
@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Demo data of the embedded default (Spring's {@code default} profile only, i.e. when no profile is active): the
@@ -31,14 +32,16 @@ class DemoDataSeeder {
   private static final Logger LOG = LoggerFactory.getLogger(DemoDataSeeder.class);
 
   private final ProcessEngine engine;
+  private final PlatformTransactionManager transactions;
   private final IdentityService identityService;
   private final RuntimeService runtimeService;
   private final TaskService taskService;
   private final HistoryService historyService;
 
-  DemoDataSeeder(ProcessEngine engine, IdentityService identityService, RuntimeService runtimeService,
-      TaskService taskService, HistoryService historyService) {
+  DemoDataSeeder(ProcessEngine engine, PlatformTransactionManager transactions, IdentityService identityService,
+      RuntimeService runtimeService, TaskService taskService, HistoryService historyService) {
     this.engine = engine;
+    this.transactions = transactions;
     this.identityService = identityService;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
@@ -48,23 +51,21 @@ class DemoDataSeeder {
   @EventListener(ApplicationReadyEvent.class)
   @Order(IdentitySetup.ORDER + 1)
   public void seed() {
-    // Under the engine's exclusive lock: nodes starting together on one database seed the demo once.
-    ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
-        .execute(commandContext -> {
-          commandContext.getPropertyManager().acquireExclusiveLock();
-          DemoOfficials.create(identityService);
-          for (DemoProgramme programme : DemoProgrammes.all()) {
-            if (!exists(programme.code())) {
-              replay(programme);
-              LOG.info("Demo programme {} created", programme.code());
-            }
-          }
-          return null;
-        });
+    ExclusiveSetup.run(engine, transactions, () -> {
+      DemoOfficials.create(identityService);
+      for (DemoProgramme programme : DemoProgrammes.all()) {
+        if (!exists(programme.code())) {
+          replay(programme);
+          LOG.info("Demo programme {} created", programme.code());
+        }
+      }
+    });
   }
 
   /** Each demo decision is taken as its official, with their groups and regions, so the audit names them. */
   private void actAs(String userId) {
+    // Looked up as the system: the previous official may not read other users' groups.
+    identityService.clearAuthentication();
     identityService.setAuthentication(userId,
         identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList(),
         identityService.createTenantQuery().userMember(userId).list().stream().map(Tenant::getId).toList());
@@ -85,14 +86,15 @@ class DemoDataSeeder {
           .startProcessInstanceByKey(PipelineElements.PROCESS_KEY, programme.code(), programme.proposal())
           .getId();
       for (DemoProgramme.Step step : programme.steps()) {
+        actAs(step.official());
         Task task = taskService.createTaskQuery()
             .processInstanceId(instanceId)
             .taskDefinitionKey(step.taskKey())
             .singleResult();
         if (task == null) {
-          throw new IllegalStateException("Demo programme " + programme.code() + " does not wait at " + step.taskKey());
+          throw new IllegalStateException("Demo programme " + programme.code() + " has no task " + step.taskKey()
+              + " for " + step.official());
         }
-        actAs(step.official());
         taskService.claim(task.getId(), step.official());
         taskService.complete(task.getId(), step.variables());
       }

@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,12 +19,13 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The identity every installation needs, in every profile: the candidate groups, the regions as tenants, each
  * group's grants, the shared Tasklist filters and, when {@code AXHUB_ADMIN_PASSWORD} is set, the administrator.
- * It runs under the engine's exclusive deployment lock, so nodes starting together set it up exactly once; running
- * it again changes nothing.
+ * It runs under the engine's exclusive lock ({@link ExclusiveSetup}), so nodes starting together set it up exactly
+ * once; running it again changes nothing.
  */
 @Component
 public class IdentitySetup {
@@ -36,12 +36,14 @@ public class IdentitySetup {
   private static final Logger LOG = LoggerFactory.getLogger(IdentitySetup.class);
 
   private final ProcessEngine engine;
+  private final PlatformTransactionManager transactions;
   private final String adminId;
   private final String adminPassword;
 
-  public IdentitySetup(ProcessEngine engine, @Value("${axhub.admin.id:admin}") String adminId,
-      @Value("${axhub.admin.password:}") String adminPassword) {
+  public IdentitySetup(ProcessEngine engine, PlatformTransactionManager transactions,
+      @Value("${axhub.admin.id:admin}") String adminId, @Value("${axhub.admin.password:}") String adminPassword) {
     this.engine = engine;
+    this.transactions = transactions;
     this.adminId = adminId;
     this.adminPassword = adminPassword;
   }
@@ -49,15 +51,12 @@ public class IdentitySetup {
   @EventListener(ApplicationReadyEvent.class)
   @Order(ORDER)
   public void setUp() {
-    ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
-        .execute(commandContext -> {
-          commandContext.getPropertyManager().acquireExclusiveLock();
-          createGroupsAndTenants(engine.getIdentityService());
-          grantAccess(engine.getAuthorizationService());
-          shareFilters(engine.getFilterService(), engine.getTaskService(), engine.getAuthorizationService());
-          createAdministrator(engine.getIdentityService());
-          return null;
-        });
+    ExclusiveSetup.run(engine, transactions, () -> {
+      createGroupsAndTenants(engine.getIdentityService());
+      grantAccess(engine.getAuthorizationService());
+      shareFilters(engine.getFilterService(), engine.getTaskService(), engine.getAuthorizationService());
+      createAdministrator(engine.getIdentityService());
+    });
   }
 
   private static void createGroupsAndTenants(IdentityService identity) {
