@@ -1,0 +1,395 @@
+package kr.axhub.funding.reporting;
+
+import static kr.axhub.funding.pipeline.PipelineElements.PROCESS_KEY;
+import static kr.axhub.funding.pipeline.PipelineElements.PROGRAMME_NAME;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import kr.axhub.funding.reporting.ProgrammeReport.Step;
+import kr.axhub.funding.reporting.ProgrammeReport.Visit;
+import org.camunda.bpm.engine.EntityTypes;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricActivityInstanceQuery;
+import org.camunda.bpm.engine.history.HistoricDetail;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.history.UserOperationLogQuery;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Service;
+
+/**
+ * Stage visits and stage statistics of programmes, computed from Camunda's history (activity instances, the user
+ * operation log, variable history and open tasks). Every query runs as the calling official, so authorizations and
+ * region tenants decide what they see: a Daegu official's report holds Daegu only, a manager's all regions.
+ *
+ * <p>History is read in bulk for the whole selection — a handful of queries whatever the number of programmes — and
+ * joined in memory, so a report over thousands of programmes does not issue a query per programme or activity.
+ */
+@Service
+public class ProgrammeReports {
+
+  static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
+
+  /** Beyond this many programmes, activities are read per model version instead of per programme. */
+  private static final int PER_PROGRAMME_LIMIT = 20;
+  /** IN lists stay below the limits of every supported database. */
+  private static final int BATCH = 500;
+  private static final long DAY = 24L * 60 * 60 * 1000;
+
+  /** Which programmes: a region (tenant) and a period in which they were started; {@code null} means any. */
+  public record Filter(String region, LocalDate from, LocalDate to) {
+    public static final Filter ALL = new Filter(null, null, null);
+
+    Date startedFrom() {
+      return from == null ? null : Date.from(from.atStartOfDay(SEOUL).toInstant());
+    }
+
+    Date startedUntil() {
+      return to == null ? null : Date.from(to.plusDays(1).atStartOfDay(SEOUL).toInstant().minusMillis(1));
+    }
+  }
+
+  private final HistoryService historyService;
+
+  public ProgrammeReports(HistoryService historyService) {
+    this.historyService = historyService;
+  }
+
+  public List<ProgrammeReport> programmes(Filter filter) {
+    HistoricProcessInstanceQuery query = historyService.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(PROCESS_KEY);
+    if (filter.region() != null) {
+      query.tenantIdIn(filter.region());
+    }
+    if (filter.startedFrom() != null) {
+      query.startedAfter(filter.startedFrom());
+    }
+    if (filter.startedUntil() != null) {
+      query.startedBefore(filter.startedUntil());
+    }
+    return reports(query.orderByProcessInstanceStartTime().asc().list(), filter.startedFrom());
+  }
+
+  public Optional<ProgrammeReport> programme(String programmeCode) {
+    return single(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+        .processInstanceBusinessKey(programmeCode).list());
+  }
+
+  public Optional<ProgrammeReport> processInstance(String processInstanceId) {
+    return single(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+        .processInstanceId(processInstanceId).list());
+  }
+
+  public List<StageStatistics> stages(Filter filter) {
+    return statistics(programmes(filter));
+  }
+
+  static List<StageStatistics> statistics(List<ProgrammeReport> programmes) {
+    Map<Stage, List<Long>> durations = new EnumMap<>(Stage.class);
+    Map<Stage, Set<String>> programmesOf = new EnumMap<>(Stage.class);
+    Map<Stage, Integer> waiting = new EnumMap<>(Stage.class);
+    for (ProgrammeReport programme : programmes) {
+      for (Visit visit : programme.visits()) {
+        if (visit.open()) {
+          waiting.merge(visit.stage(), 1, Integer::sum);
+        } else {
+          durations.computeIfAbsent(visit.stage(), s -> new ArrayList<>()).add(visit.durationMillis());
+          programmesOf.computeIfAbsent(visit.stage(), s -> new HashSet<>()).add(programme.processInstanceId());
+        }
+      }
+    }
+    List<StageStatistics> statistics = new ArrayList<>();
+    for (Stage stage : Stage.values()) {
+      List<Long> values = durations.getOrDefault(stage, List.of()).stream().sorted().toList();
+      int n = values.size();
+      Long median = n == 0 ? null : n % 2 == 1 ? values.get(n / 2) : (values.get(n / 2 - 1) + values.get(n / 2)) / 2;
+      Long p90 = n == 0 ? null : values.get((int) Math.ceil(0.9 * n) - 1);
+      Long max = n == 0 ? null : values.get(n - 1);
+      statistics.add(new StageStatistics(stage, stage.label(), n, programmesOf.getOrDefault(stage, Set.of()).size(),
+          median, p90, max, days(median), days(p90), days(max), waiting.getOrDefault(stage, 0)));
+    }
+    return statistics;
+  }
+
+  private Optional<ProgrammeReport> single(List<HistoricProcessInstance> found) {
+    return found.isEmpty() ? Optional.empty() : Optional.of(reports(found, null).get(0));
+  }
+
+  private List<ProgrammeReport> reports(List<HistoricProcessInstance> programmes, Date startedFrom) {
+    if (programmes.isEmpty()) {
+      return List.of();
+    }
+    Map<String, HistoricProcessInstance> byId = new LinkedHashMap<>();
+    programmes.forEach(p -> byId.put(p.getId(), p));
+    Map<String, List<HistoricActivityInstance>> activities = activities(byId, startedFrom);
+    Map<String, UserOperationLogEntry> completionOfTask = completions(byId, startedFrom);
+    Set<String> operations = new HashSet<>();
+    completionOfTask.values().forEach(e -> operations.add(e.getOperationId()));
+    List<HistoricVariableUpdate> decisions = decisionUpdates(byId.keySet());
+    Map<String, Map<String, Object>> decidedInOperation = new HashMap<>();
+    Map<String, List<HistoricVariableUpdate>> decisionsOfProgramme = new HashMap<>();
+    for (HistoricVariableUpdate update : decisions) {
+      if (update.getUserOperationId() != null && operations.contains(update.getUserOperationId())) {
+        decidedInOperation.computeIfAbsent(update.getUserOperationId(), o -> new HashMap<>())
+            .put(update.getVariableName(), update.getValue());
+      }
+      decisionsOfProgramme.computeIfAbsent(update.getProcessInstanceId(), p -> new ArrayList<>()).add(update);
+    }
+    Map<String, Date> dueDates = openTaskDueDates(byId);
+    Map<String, String> names = names(byId.keySet());
+
+    Date now = ClockUtil.getCurrentTime();
+    List<ProgrammeReport> reports = new ArrayList<>();
+    for (HistoricProcessInstance programme : byId.values()) {
+      List<Visit> visits = new ArrayList<>();
+      String endEvent = null;
+      List<List<HistoricActivityInstance>> runs = runs(activities.getOrDefault(programme.getId(), List.of()));
+      for (int i = 0; i < runs.size(); i++) {
+        // A running programme stays in its last stage even between activities (waiting for an asynchronous step).
+        boolean stillThere = i == runs.size() - 1 && programme.getEndTime() == null;
+        Visit visit = visit(runs.get(i), stillThere, visits, completionOfTask, decidedInOperation,
+            decisionsOfProgramme.getOrDefault(programme.getId(), List.of()), dueDates, now);
+        visits.add(visit);
+        if (visit.endEvent() != null) {
+          endEvent = visit.endEvent();
+        }
+      }
+      Visit current = visits.isEmpty() || !visits.get(visits.size() - 1).open() ? null : visits.get(visits.size() - 1);
+      reports.add(new ProgrammeReport(programme.getBusinessKey(), names.get(programme.getId()),
+          programme.getTenantId(), programme.getId(), programme.getState(), time(programme.getStartTime()),
+          time(programme.getEndTime()), current == null ? null : current.stage(),
+          current == null ? null : current.stageLabel(), current == null ? null : current.waitingAt(),
+          current == null ? null : current.dueDate(), endEvent, visits));
+    }
+    return reports;
+  }
+
+  /** Contiguous runs of activity instances of one stage, in the order they happened; unmapped ones are skipped. */
+  private static List<List<HistoricActivityInstance>> runs(List<HistoricActivityInstance> activities) {
+    List<List<HistoricActivityInstance>> runs = new ArrayList<>();
+    Stage previous = null;
+    for (HistoricActivityInstance activity : activities) {
+      Optional<Stage> stage = Stage.ofElement(activity.getActivityId());
+      if (stage.isEmpty()) {
+        continue;
+      }
+      if (stage.get() != previous) {
+        runs.add(new ArrayList<>());
+        previous = stage.get();
+      }
+      runs.get(runs.size() - 1).add(activity);
+    }
+    return runs;
+  }
+
+  private static Visit visit(List<HistoricActivityInstance> run, boolean stillThere, List<Visit> earlier,
+      Map<String, UserOperationLogEntry> completionOfTask, Map<String, Map<String, Object>> decidedInOperation,
+      List<HistoricVariableUpdate> decisionsOfProgramme, Map<String, Date> dueDates, Date now) {
+    Stage stage = Stage.ofElement(run.get(0).getActivityId()).orElseThrow();
+    int number = 1 + (int) earlier.stream().filter(v -> v.stage() == stage).count();
+    Date entered = run.get(0).getStartTime();
+    HistoricActivityInstance open = run.stream().filter(a -> a.getEndTime() == null).reduce((a, b) -> b).orElse(null);
+    boolean isOpen = open != null || stillThere;
+    Date left = isOpen ? null : run.stream().map(HistoricActivityInstance::getEndTime)
+        .max(Comparator.naturalOrder()).orElse(entered);
+    long duration = (left == null ? now : left).getTime() - entered.getTime();
+
+    List<Step> steps = new ArrayList<>();
+    String outcome = null;
+    String actor = null;
+    Date decidedAt = null;
+    String endEvent = null;
+    for (HistoricActivityInstance activity : run) {
+      String decisionVariable = Stage.DECISION_VARIABLES.get(activity.getActivityId());
+      // Camunda types end events by their kind: noneEndEvent, terminateEndEvent, errorEndEvent...
+      if (activity.getActivityType() != null && activity.getActivityType().endsWith("EndEvent")) {
+        endEvent = activity.getActivityId();
+      }
+      if ("userTask".equals(activity.getActivityType()) && activity.getEndTime() != null) {
+        UserOperationLogEntry completion = completionOfTask.get(activity.getTaskId());
+        Object decision = decisionVariable == null || completion == null ? null
+            : decidedInOperation.getOrDefault(completion.getOperationId(), Map.of()).get(decisionVariable);
+        String completedBy = completion == null ? null : completion.getUserId();
+        steps.add(new Step(activity.getActivityId(), activity.getActivityName(), completedBy,
+            time(activity.getEndTime()), text(decision)));
+        actor = completedBy;
+        decidedAt = activity.getEndTime();
+        if (decision != null) {
+          outcome = text(decision);
+        }
+      } else if (decisionVariable != null && activity.getEndTime() != null) {
+        // A decision table writes its result through output mappings while its activity runs.
+        Object decision = decisionsOfProgramme.stream()
+            .filter(u -> u.getVariableName().equals(decisionVariable))
+            .filter(u -> !u.getTime().before(activity.getStartTime()) && !u.getTime().after(activity.getEndTime()))
+            .reduce((a, b) -> b).map(HistoricVariableUpdate::getValue).orElse(null);
+        steps.add(new Step(activity.getActivityId(), activity.getActivityName(), null, time(activity.getEndTime()),
+            text(decision)));
+        if (decision != null) {
+          outcome = text(decision);
+          decidedAt = activity.getEndTime();
+        }
+      }
+    }
+    if (outcome == null && !isOpen) {
+      HistoricActivityInstance last = run.get(run.size() - 1);
+      outcome = endEvent != null ? endEvent : last.isCanceled() ? "CANCELED" : "COMPLETED";
+    }
+    return new Visit(stage, stage.label(), number, time(entered), time(left), duration, days(duration),
+        isOpen, outcome, actor, time(decidedAt), endEvent, open == null ? null : open.getActivityName(),
+        open == null || open.getTaskId() == null ? null : time(dueDates.get(open.getTaskId())), steps);
+  }
+
+  private Map<String, List<HistoricActivityInstance>> activities(Map<String, HistoricProcessInstance> programmes,
+      Date startedFrom) {
+    List<HistoricActivityInstance> all = new ArrayList<>();
+    if (programmes.size() <= PER_PROGRAMME_LIMIT) {
+      for (String id : programmes.keySet()) {
+        all.addAll(ordered(historyService.createHistoricActivityInstanceQuery().processInstanceId(id)));
+      }
+    } else {
+      Set<String> definitions = new HashSet<>();
+      programmes.values().forEach(p -> definitions.add(p.getProcessDefinitionId()));
+      for (String definition : definitions) {
+        HistoricActivityInstanceQuery query = historyService.createHistoricActivityInstanceQuery()
+            .processDefinitionId(definition);
+        if (startedFrom != null) {
+          query.startedAfter(startedFrom);
+        }
+        all.addAll(ordered(query));
+      }
+    }
+    Map<String, List<HistoricActivityInstance>> byProgramme = new HashMap<>();
+    for (HistoricActivityInstance activity : all) {
+      if (programmes.containsKey(activity.getProcessInstanceId())) {
+        byProgramme.computeIfAbsent(activity.getProcessInstanceId(), p -> new ArrayList<>()).add(activity);
+      }
+    }
+    return byProgramme;
+  }
+
+  /** Start time alone does not order steps taken within one millisecond; the occurrence counter does. */
+  private static List<HistoricActivityInstance> ordered(HistoricActivityInstanceQuery query) {
+    return query.orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().list();
+  }
+
+  /** The completion of each task (by task id): who completed it and in which operation. */
+  private Map<String, UserOperationLogEntry> completions(Map<String, HistoricProcessInstance> programmes,
+      Date startedFrom) {
+    List<UserOperationLogEntry> entries = new ArrayList<>();
+    if (programmes.size() <= PER_PROGRAMME_LIMIT) {
+      for (String id : programmes.keySet()) {
+        entries.addAll(completionQuery().processInstanceId(id).list());
+      }
+    } else {
+      UserOperationLogQuery query = completionQuery().processDefinitionKey(PROCESS_KEY);
+      if (startedFrom != null) {
+        query.afterTimestamp(startedFrom);
+      }
+      entries.addAll(query.list());
+    }
+    Map<String, UserOperationLogEntry> byTask = new HashMap<>();
+    for (UserOperationLogEntry entry : entries) {
+      if (programmes.containsKey(entry.getProcessInstanceId()) && entry.getTaskId() != null) {
+        byTask.putIfAbsent(entry.getTaskId(), entry);
+      }
+    }
+    return byTask;
+  }
+
+  private UserOperationLogQuery completionQuery() {
+    return historyService.createUserOperationLogQuery().entityType(EntityTypes.TASK)
+        .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE);
+  }
+
+  /** Every update of a decision variable of these programmes, oldest first. */
+  private List<HistoricVariableUpdate> decisionUpdates(Collection<String> programmeIds) {
+    Set<String> decisionVariables = new HashSet<>(Stage.DECISION_VARIABLES.values());
+    List<HistoricVariableUpdate> updates = new ArrayList<>();
+    for (List<String> batch : batches(programmeIds)) {
+      for (HistoricDetail detail : historyService.createHistoricDetailQuery().variableUpdates()
+          .processInstanceIdIn(batch.toArray(String[]::new)).disableBinaryFetching()
+          .disableCustomObjectDeserialization().orderByTime().asc().orderPartiallyByOccurrence().asc().list()) {
+        if (detail instanceof HistoricVariableUpdate update && decisionVariables.contains(update.getVariableName())) {
+          updates.add(update);
+        }
+      }
+    }
+    return updates;
+  }
+
+  private Map<String, Date> openTaskDueDates(Map<String, HistoricProcessInstance> programmes) {
+    List<HistoricTaskInstance> tasks = new ArrayList<>();
+    if (programmes.size() <= PER_PROGRAMME_LIMIT) {
+      for (String id : programmes.keySet()) {
+        tasks.addAll(historyService.createHistoricTaskInstanceQuery().processInstanceId(id).unfinished().list());
+      }
+    } else {
+      tasks.addAll(historyService.createHistoricTaskInstanceQuery().processDefinitionKey(PROCESS_KEY).unfinished()
+          .list());
+    }
+    Map<String, Date> dueDates = new HashMap<>();
+    for (HistoricTaskInstance task : tasks) {
+      if (task.getDueDate() != null) {
+        dueDates.put(task.getId(), task.getDueDate());
+      }
+    }
+    return dueDates;
+  }
+
+  private Map<String, String> names(Collection<String> programmeIds) {
+    Map<String, String> names = new HashMap<>();
+    for (List<String> batch : batches(programmeIds)) {
+      for (HistoricVariableInstance variable : historyService.createHistoricVariableInstanceQuery()
+          .processInstanceIdIn(batch.toArray(String[]::new)).variableName(PROGRAMME_NAME)
+          .disableBinaryFetching().disableCustomObjectDeserialization().list()) {
+        if (variable.getValue() != null) {
+          names.put(variable.getProcessInstanceId(), variable.getValue().toString());
+        }
+      }
+    }
+    return names;
+  }
+
+  private static List<List<String>> batches(Collection<String> ids) {
+    List<String> all = new ArrayList<>(ids);
+    List<List<String>> batches = new ArrayList<>();
+    for (int i = 0; i < all.size(); i += BATCH) {
+      batches.add(all.subList(i, Math.min(all.size(), i + BATCH)));
+    }
+    return batches;
+  }
+
+  static OffsetDateTime time(Date date) {
+    return date == null ? null : date.toInstant().atZone(SEOUL).toOffsetDateTime();
+  }
+
+  static Double days(Long millis) {
+    return millis == null ? null : BigDecimal.valueOf(millis).divide(BigDecimal.valueOf(DAY), 2, RoundingMode.HALF_UP)
+        .doubleValue();
+  }
+
+  private static String text(Object value) {
+    return value == null ? null : value.toString();
+  }
+}

@@ -1,0 +1,167 @@
+package kr.axhub.funding.reporting;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import kr.axhub.funding.identity.Regions;
+import kr.axhub.funding.reporting.ProgrammeReports.Filter;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The managers' reports, in JSON or CSV ({@code ?format=csv} or {@code Accept: text/csv}). Served twice: under
+ * {@code /api/reporting} for API clients (HTTP Basic, see package security) and under
+ * {@code /camunda/api/axhub/reporting} for the Cockpit plugin, where Camunda's webapp session login and CSRF
+ * protection already guard every request. Either way the report is computed as the calling official.
+ */
+@RestController
+@RequestMapping({"/api/reporting", "/camunda/api/axhub/reporting"})
+public class ReportingController {
+
+  private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+  /** Excel reads a CSV file as UTF-8 (and shows Korean) only when it starts with a byte-order mark. */
+  private static final String BOM = "\uFEFF";
+  private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+  private final ProgrammeReports reports;
+  private final IdentityService identityService;
+
+  public ReportingController(ProgrammeReports reports, IdentityService identityService) {
+    this.reports = reports;
+    this.identityService = identityService;
+  }
+
+  @GetMapping("/programmes")
+  public ResponseEntity<?> programmes(@RequestParam(required = false) String region,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestParam(required = false) String format, @RequestHeader(value = HttpHeaders.ACCEPT, required = false)
+      String accept) {
+    List<ProgrammeReport> programmes = reports.programmes(filter(region, from, to));
+    return wantsCsv(format, accept) ? csv("programmes.csv", visitRows(programmes)) : ResponseEntity.ok(programmes);
+  }
+
+  @GetMapping("/programmes/{code}")
+  public ResponseEntity<?> programme(@PathVariable String code, @RequestParam(required = false) String format,
+      @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+    requireAuthentication();
+    ProgrammeReport programme = reports.programme(code).orElseThrow(() -> notFound(code));
+    return wantsCsv(format, accept) ? csv(code + ".csv", visitRows(List.of(programme)))
+        : ResponseEntity.ok(programme);
+  }
+
+  @GetMapping("/process-instances/{id}")
+  public ResponseEntity<?> processInstance(@PathVariable String id, @RequestParam(required = false) String format,
+      @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+    requireAuthentication();
+    ProgrammeReport programme = reports.processInstance(id).orElseThrow(() -> notFound(id));
+    return wantsCsv(format, accept) ? csv(programme.programme() + ".csv", visitRows(List.of(programme)))
+        : ResponseEntity.ok(programme);
+  }
+
+  @GetMapping("/stages")
+  public ResponseEntity<?> stages(@RequestParam(required = false) String region,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestParam(required = false) String format, @RequestHeader(value = HttpHeaders.ACCEPT, required = false)
+      String accept) {
+    List<StageStatistics> stages = reports.stages(filter(region, from, to));
+    return wantsCsv(format, accept) ? csv("stages.csv", stageRows(stages)) : ResponseEntity.ok(stages);
+  }
+
+  private Filter filter(String region, LocalDate from, LocalDate to) {
+    requireAuthentication();
+    if (region != null && !region.isBlank() && !Regions.isRegion(region)) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "알 수 없는 지역입니다 (unknown region '" + region
+          + "'; one of " + String.join(", ", Regions.ALL) + ")");
+    }
+    if (from != null && to != null && to.isBefore(from)) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+          "기간의 끝이 시작보다 앞섭니다 (period ends before it starts: from " + from + " to " + to + ")");
+    }
+    return new Filter(region == null || region.isBlank() ? null : region, from, to);
+  }
+
+  /** Without an official the engine would answer unchecked: never report to nobody. */
+  private void requireAuthentication() {
+    if (identityService.getCurrentAuthentication() == null) {
+      throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "로그인이 필요합니다 (authentication required)");
+    }
+  }
+
+  private static ResponseStatusException notFound(String what) {
+    return new ResponseStatusException(HttpStatus.NOT_FOUND,
+        "사업 " + what + "을(를) 찾을 수 없습니다 (no programme " + what + " you may see)");
+  }
+
+  private static boolean wantsCsv(String format, String accept) {
+    return format != null ? format.equalsIgnoreCase("csv") : accept != null && accept.contains("text/csv");
+  }
+
+  private static List<List<Object>> visitRows(List<ProgrammeReport> programmes) {
+    List<List<Object>> rows = new ArrayList<>();
+    rows.add(List.of("programme", "programmeName", "region", "state", "stage", "stageName", "visit", "entered",
+        "left", "durationDays", "open", "outcome", "actor", "decidedAt", "waitingAt", "dueDate"));
+    for (ProgrammeReport p : programmes) {
+      for (ProgrammeReport.Visit v : p.visits()) {
+        rows.add(java.util.Arrays.asList(p.programme(), p.name(), p.region(), p.state(), v.stage(), v.stageLabel(),
+            v.visit(), v.entered(), v.left(), v.durationDays(), v.open(), v.outcome(), v.actor(), v.decidedAt(),
+            v.waitingAt(), v.dueDate()));
+      }
+    }
+    return rows;
+  }
+
+  private static List<List<Object>> stageRows(List<StageStatistics> stages) {
+    List<List<Object>> rows = new ArrayList<>();
+    rows.add(List.of("stage", "stageName", "count", "programmes", "medianDays", "p90Days", "maxDays", "medianMillis",
+        "p90Millis", "maxMillis", "waitingNow"));
+    for (StageStatistics s : stages) {
+      rows.add(java.util.Arrays.asList(s.stage(), s.stageLabel(), s.count(), s.programmes(), s.medianDays(),
+          s.p90Days(), s.maxDays(), s.medianMillis(), s.p90Millis(), s.maxMillis(), s.waitingNow()));
+    }
+    return rows;
+  }
+
+  private static ResponseEntity<byte[]> csv(String fileName, List<List<Object>> rows) {
+    StringBuilder text = new StringBuilder(BOM);
+    for (List<Object> row : rows) {
+      for (int i = 0; i < row.size(); i++) {
+        if (i > 0) {
+          text.append(',');
+        }
+        text.append(cell(row.get(i)));
+      }
+      text.append("\r\n");
+    }
+    return ResponseEntity.ok()
+        .contentType(CSV)
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+            .filename(fileName, StandardCharsets.UTF_8).build().toString())
+        .body(text.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String cell(Object value) {
+    if (value == null) {
+      return "";
+    }
+    String text = value instanceof OffsetDateTime time ? CSV_TIME.format(time) : value.toString();
+    return text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")
+        ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+  }
+}
