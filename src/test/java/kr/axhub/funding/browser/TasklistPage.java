@@ -1,0 +1,79 @@
+package kr.axhub.funding.browser;
+
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** Camunda Tasklist as an official sees it; selectors avoid UI text so a translated Tasklist keeps working. */
+final class TasklistPage {
+
+  static final String APP = "/camunda/app/tasklist/default/";
+  private static final By FORM = By.cssSelector(".fjs-form");
+  private static final By CLAIM = By.cssSelector("button.claim");
+  private static final By COMPLETE = By.cssSelector("button[ng-click='complete()']");
+
+  private final Browser browser;
+
+  TasklistPage(Browser browser) {
+    this.browser = browser;
+  }
+
+  /** The login page every webapp shares, opened in the app the user works in. */
+  void logIn(String userId, String password, String app) {
+    browser.get("/camunda/app/" + app + "/default/#/login");
+    var wait = browser.waiting();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
+        .sendKeys(userId);
+    browser.driver.findElement(By.cssSelector("input[type='password']")).sendKeys(password);
+    browser.driver.findElement(By.cssSelector("button[type='submit']")).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+  }
+
+  /** Opens the task's detail with its form, as a link from the task list or a notification does. */
+  FormPage openTask(String taskId, FormModel form) {
+    browser.get(APP + "#/?task=" + taskId);
+    browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(FORM));
+    return new FormPage(browser, form);
+  }
+
+  /** Opens the start form of a process from Tasklist's "Start process" dialog. */
+  FormPage startForm(String processKey, FormModel form) {
+    browser.get(APP + "#/?processStart=" + processKey);
+    browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".modal-content .fjs-form")));
+    return new FormPage(browser, form);
+  }
+
+  void clickStart() {
+    browser.click(browser.waiting().until(ExpectedConditions.elementToBeClickable(
+        By.cssSelector(".modal-content button[ng-click='startProcessInstance()']"))));
+  }
+
+  /** Claims the open task: until then Tasklist shows its form read-only. */
+  FormPage claim(FormModel form) {
+    browser.waiting().until(ExpectedConditions.elementToBeClickable(CLAIM)).click();
+    browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(CLAIM));
+    browser.waiting().until(driver -> !driver.findElement(COMPLETE).getDomProperty("disabled").equals("true"));
+    browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(FORM));
+    return new FormPage(browser, form);
+  }
+
+  boolean claimable() {
+    return !browser.driver.findElements(CLAIM).isEmpty();
+  }
+
+  /** form-js reports the form's validity to Tasklist, which disables Complete while any field is invalid. */
+  boolean completeEnabled() {
+    return browser.driver.findElement(COMPLETE).isEnabled();
+  }
+
+  void clickComplete() {
+    browser.click(browser.waiting().until(ExpectedConditions.elementToBeClickable(COMPLETE)));
+  }
+
+  /** Error notifications Tasklist shows (e.g. the server refusing a completion). */
+  List<String> errorNotifications() {
+    return browser.driver.findElements(By.cssSelector(".notifications .alert-danger, .notifications .alert-error"))
+        .stream().map(WebElement::getText).toList();
+  }
+}
