@@ -12,6 +12,7 @@ final class TasklistPage {
   private static final By FORM = By.cssSelector(".fjs-form");
   private static final By CLAIM = By.cssSelector("button.claim");
   private static final By COMPLETE = By.cssSelector("button[ng-click='complete()']");
+  private static final By SAVE = By.cssSelector("button[ng-click='save($event)']");
 
   private final Browser browser;
 
@@ -65,6 +66,11 @@ final class TasklistPage {
   /** form-js reports the form's validity to Tasklist, which disables Complete while any field is invalid. */
   boolean completeEnabled() {
     return browser.driver.findElement(COMPLETE).isEnabled();
+  }
+
+  /** Tasklist's Save: keeps a draft of the form and makes form-js validate the whole form again. */
+  void clickSave() {
+    browser.click(browser.waiting().until(ExpectedConditions.elementToBeClickable(SAVE)));
   }
 
   void clickComplete() {
