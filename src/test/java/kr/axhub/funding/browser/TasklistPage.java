@@ -2,6 +2,7 @@ package kr.axhub.funding.browser;
 
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -34,7 +35,14 @@ final class TasklistPage {
   /** Opens the task's detail with its form, as a link from the task list or a notification does. */
   FormPage openTask(String taskId, FormModel form) {
     browser.get(APP + "#/?task=" + taskId);
-    browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(FORM));
+    try {
+      browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(FORM));
+    } catch (TimeoutException staleView) {
+      // A change of the URL's fragment alone does not reload Tasklist: after switching officials it may still show
+      // the previous official's view. A reload reads the session afresh; a form that never renders still fails.
+      browser.driver.navigate().refresh();
+      browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(FORM));
+    }
     return new FormPage(browser, form);
   }
 
