@@ -2,10 +2,13 @@ package kr.axhub.funding.notification;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -38,9 +41,10 @@ public class Recipients {
   public List<Recipient> membersOf(String groupId, String tenantId, String region) {
     String scope = tenantId != null ? tenantId : properties.regionalGroups().contains(groupId) ? region : null;
     return withoutAuthorization(identity -> {
+      Set<String> inScope = scope == null ? null : tenantMembers(identity, scope);
       List<Recipient> result = new ArrayList<>();
       for (User user : identity.createUserQuery().memberOfGroup(groupId).list()) {
-        if (scope == null || inTenant(identity, user.getId(), scope)) {
+        if (inScope == null || inScope.contains(user.getId())) {
           toRecipient(user, result);
         }
       }
@@ -74,9 +78,17 @@ public class Recipients {
     });
   }
 
-  private static boolean inTenant(IdentityService identity, String userId, String tenantId) {
-    return identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true).tenantId(tenantId)
-        .count() > 0;
+  /**
+   * Everyone who acts for a tenant: its user members and the members of its member groups. A few queries whatever
+   * the number of officials, since this runs for every task created.
+   */
+  private static Set<String> tenantMembers(IdentityService identity, String tenantId) {
+    Set<String> members = new HashSet<>();
+    identity.createUserQuery().memberOfTenant(tenantId).list().forEach(user -> members.add(user.getId()));
+    for (Group group : identity.createGroupQuery().memberOfTenant(tenantId).list()) {
+      identity.createUserQuery().memberOfGroup(group.getId()).list().forEach(user -> members.add(user.getId()));
+    }
+    return members;
   }
 
   private static void toRecipient(User user, List<Recipient> into) {

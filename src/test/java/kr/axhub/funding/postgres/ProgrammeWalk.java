@@ -21,17 +21,18 @@ import kr.axhub.funding.support.EngineRest.Response;
  * A regional programme walked from its proposal to "programme launched" through the REST API, step by step, with the
  * variables each form submits and the official of each task's candidate group: the sequence of
  * {@code DaeguProgrammeRestTest}, for any region. Steps can be taken one at a time (a crash test needs to know which
- * step was the last one confirmed) and through any node (a cluster test alternates them).
+ * step was the last one confirmed) and through any node (a cluster test alternates them); the benchmark takes the same
+ * steps through the Java API.
  */
-final class ProgrammeWalk {
+public final class ProgrammeWalk {
 
   static final String PASSWORD = "official-password";
-  static final List<String> RND_TASKS = List.of("ROBOT-SM", "BIO-SOL");
+  public static final List<String> RND_TASKS = List.of("ROBOT-SM", "BIO-SOL");
 
-  enum Kind { START, COMPLETE, SUBMIT_FORM, JOB }
+  public enum Kind { START, COMPLETE, SUBMIT_FORM, JOB }
 
   /** One step: a start, a task completion (as the task's official) or a job (an asynchronous step or a timer). */
-  record Step(Kind kind, String businessKey, String elementId, String official, Map<String, Object> variables) {
+  public record Step(Kind kind, String businessKey, String elementId, String official, Map<String, Object> variables) {
 
     @Override
     public String toString() {
@@ -52,13 +53,13 @@ final class ProgrammeWalk {
     this(region, "AX-" + region.toUpperCase() + "-2026");
   }
 
-  ProgrammeWalk(String region, String code) {
+  public ProgrammeWalk(String region, String code) {
     this.region = region;
     this.code = code;
     this.steps = buildSteps();
   }
 
-  String code() {
+  public String code() {
     return code;
   }
 
@@ -66,7 +67,7 @@ final class ProgrammeWalk {
     return region;
   }
 
-  List<Step> steps() {
+  public List<Step> steps() {
     return steps;
   }
 

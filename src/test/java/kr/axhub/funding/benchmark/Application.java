@@ -1,0 +1,92 @@
+package kr.axhub.funding.benchmark;
+
+import java.util.ArrayList;
+import java.util.List;
+import kr.axhub.funding.FundingPipelineApplication;
+import kr.axhub.funding.benchmark.Databases.Database;
+import kr.axhub.funding.support.Officials;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The application itself, in this JVM, on a given database: every plugin, listener, authorization and tenant check
+ * of production, the web server on a free loopback port, no demo data (profile {@code benchmark} replaces
+ * {@code default}), jobs run by hand (the job executor is off) and mail recorded but not sent (no mail server).
+ * One at a time: Camunda's engine registry is JVM-global.
+ */
+final class Application implements AutoCloseable {
+
+  static final String ADMIN = "admin";
+  static final String ADMIN_PASSWORD = "benchmark-admin";
+
+  private final ConfigurableApplicationContext context;
+
+  private Application(ConfigurableApplicationContext context) {
+    this.context = context;
+  }
+
+  static Application start(Database database, String... extraArguments) {
+    List<String> arguments = new ArrayList<>(List.of(
+        "--spring.datasource.url=" + database.url(),
+        "--spring.datasource.username=" + database.user(),
+        "--spring.datasource.password=" + database.password(),
+        "--server.port=0",
+        "--server.address=127.0.0.1",
+        "--axhub.admin.password=" + ADMIN_PASSWORD,
+        "--camunda.bpm.job-execution.enabled=false",
+        "--axhub.notifications.scheduling-enabled=false",
+        "--logging.level.root=WARN",
+        "--logging.level.org.camunda.bpm.engine.context=OFF",
+        "--spring.main.banner-mode=off"));
+    if (database.postgres()) {
+      arguments.add("--spring.profiles.active=postgres,benchmark");
+      arguments.add("--camunda.bpm.database.schema-update=true");
+      // The benchmark's clients speak plain HTTP on loopback.
+      arguments.add("--server.servlet.session.cookie.secure=false");
+    } else {
+      arguments.add("--spring.profiles.active=benchmark");
+    }
+    arguments.addAll(List.of(extraArguments));
+    return new Application(new SpringApplicationBuilder(FundingPipelineApplication.class)
+        .run(arguments.toArray(String[]::new)));
+  }
+
+  ProcessEngine engine() {
+    return context.getBean(ProcessEngine.class);
+  }
+
+  <T> T bean(Class<T> type) {
+    return context.getBean(type);
+  }
+
+  int port() {
+    return ((WebServerApplicationContext) context).getWebServer().getPort();
+  }
+
+  /**
+   * The officials of the step sequence, created as the README sets up real ones (a group, and the region tenants
+   * they work for); password {@link Officials#PASSWORD}.
+   */
+  void createOfficials() {
+    IdentityService identity = engine().getIdentityService();
+    for (String region : Officials.REGIONS) {
+      Officials.regional(identity, region + "-planner", "region-planners", region);
+      Officials.regional(identity, region + "-director", "region-directors", region);
+    }
+    Officials.national(identity, "msit-officer", "msit-officers");
+    Officials.national(identity, "moef-reviewer", "moef-reviewers");
+    Officials.national(identity, "cabinet-secretary", "cabinet-secretariat");
+    Officials.national(identity, "kistep-reviewer", "kistep-reviewers");
+    Officials.national(identity, "agency-officer", "agency-officers");
+    Officials.national(identity, "evaluator", "evaluation-panel");
+    Officials.national(identity, "lead-institution", "lead-institutions");
+  }
+
+  @Override
+  public void close() {
+    context.close();
+  }
+}

@@ -1,0 +1,102 @@
+package kr.axhub.funding.benchmark;
+
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import ch.qos.logback.classic.Level;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Date;
+import java.util.Map;
+import kr.axhub.funding.benchmark.Databases.Database;
+import kr.axhub.funding.kickoff.KickoffElements;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.spin.DataFormats;
+import org.camunda.spin.impl.json.jackson.format.JacksonJsonDataFormat;
+import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * The bare Camunda engine the application is compared with: a standalone engine on the same database kind, history
+ * level and models, with only the Spin plugin the models need (JSON lists), and none of the application: no input
+ * validation, tenant provider, notifications, authorization or Spring. The beans the models name are stand-ins
+ * returning constants, so the bare engine walks exactly the same steps.
+ */
+final class BareEngine {
+
+  private BareEngine() {}
+
+  /** The models' expressions reach these; the application's versions compute deadlines, notices and reports. */
+  public static final class FixedDeadlines {
+    public Date dueDate(String taskDefinitionKey) {
+      return new Date(ClockUtil.getCurrentTime().getTime() + 14L * 24 * 60 * 60 * 1000);
+    }
+
+    public String period(String taskDefinitionKey) {
+      return "P14D";
+    }
+  }
+
+  /** The budget cycle wait of the zero-appropriation hold. */
+  public static final class FixedSettings {
+    public String getNextBudgetCycle() {
+      return "P6M";
+    }
+  }
+
+  static ProcessEngine start(Database database) throws IOException {
+    // As quiet as the application's runs (logging.level.root=WARN): logback's default would log every statement.
+    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+    StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
+    configuration.setProcessEngineName("bare-" + database.kind());
+    configuration.setJdbcUrl(database.url());
+    configuration.setJdbcUsername(database.user());
+    configuration.setJdbcPassword(database.password());
+    configuration.setJdbcDriver(database.postgres() ? "org.postgresql.Driver" : "org.h2.Driver");
+    configuration.setJdbcMaxActiveConnections(20);
+    configuration.setDatabaseSchemaUpdate("true");
+    configuration.setHistory("full");
+    configuration.setJobExecutorActivate(false);
+    configuration.setDefaultSerializationFormat("application/json");
+    configuration.setMetricsEnabled(false);
+    configuration.getProcessEnginePlugins().add(new SpinProcessEnginePlugin());
+    configuration.setBeans(Map.of(
+        "deadlines", new FixedDeadlines(),
+        "pipelineSettings", new FixedSettings(),
+        "recordMissedDeadline", (ExecutionListener) execution -> { },
+        "reportExemptionToAssemblyDelegate", (JavaDelegate) execution -> { },
+        "recordPanelComposition", (TaskListener) task -> {
+          // The evaluation reads the panel's size; the application counts the eligible members of the list.
+          task.getExecution().setVariable(KickoffElements.ELIGIBLE_PANEL_SIZE, 5L);
+          task.getExecution().setVariable(KickoffElements.EXCLUDED_PANEL_MEMBERS, "");
+        }));
+    ProcessEngine engine = configuration.buildProcessEngine();
+    // Decision inputs such as the proposal date are java.time values; the application's Spin registers this module.
+    ((JacksonJsonDataFormat) DataFormats.getDataFormat(DataFormats.JSON_DATAFORMAT_NAME)).getObjectMapper()
+        .registerModule(new JavaTimeModule());
+    deployModels(engine);
+    return engine;
+  }
+
+  /** The application's models from the class path, as its auto-deployment finds them. */
+  private static void deployModels(ProcessEngine engine) throws IOException {
+    DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("bare");
+    PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+    for (String pattern : new String[] {"classpath*:processes/**/*.bpmn", "classpath*:processes/**/*.dmn",
+        "classpath*:processes/**/*.form"}) {
+      for (Resource resource : resolver.getResources(pattern)) {
+        try (InputStream in = resource.getInputStream()) {
+          deployment.addInputStream(resource.getFilename(), in);
+        }
+      }
+    }
+    deployment.deploy();
+  }
+}

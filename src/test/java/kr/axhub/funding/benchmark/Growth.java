@@ -1,0 +1,351 @@
+package kr.axhub.funding.benchmark;
+
+import static kr.axhub.funding.pipeline.PipelineElements.PROCESS_KEY;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import kr.axhub.funding.benchmark.Databases.Database;
+import kr.axhub.funding.benchmark.GrowthProgrammes.Path;
+import kr.axhub.funding.support.Officials;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+
+/**
+ * Growth: does what officials and managers wait for stay flat while history piles up? Measured on PostgreSQL (the
+ * production database) with 100, 10,000 and 100,000 programmes in one database that grows between measurements
+ * ({@code -Dbench.growth.sizes=100,10000,100000}), through real HTTP on loopback as the officials:
+ *
+ * <ul>
+ *   <li>Tasklist's shared filter "My group's tasks" (list of 15, hal+json as Tasklist asks, and count) as a region
+ *       director, whose open tasks grow with the running programmes of the region, and as an MSIT officer, whose
+ *       open tasks stay the same;
+ *   <li>the stage timeline of one programme, by code (reporting API) and by process instance (the Cockpit tab);
+ *   <li>the stage report and a region's programme report for the current period.
+ * </ul>
+ *
+ * The answers of these queries have the same size at every step, except the director's task count: what changes is
+ * the history beside them. Reports over all time are linear by nature (they return or aggregate every programme);
+ * the all-time stage report is measured at up to 10,000 programmes for information.
+ *
+ * <p>The database holds, at every size: a constant current set of {@value #CURRENT_PER_REGION} programmes per region
+ * started in the period, walked through the engine to different stages; 10% of the programmes running outside the
+ * period (waiting for their director's approval); the rest finished before the period, in a mix of 60% proposals
+ * rejected, 30% rejected by the cabinet and 10% launched with two R&D tasks. Running and finished programmes beyond a
+ * few engine-made templates are copies made with SQL ({@link GrowthClones}). Statistics are refreshed with ANALYZE
+ * after every load, as autovacuum would do in production.
+ */
+final class Growth {
+
+  static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
+  static final List<String> REGIONS = Officials.REGIONS;
+  static final int CURRENT_PER_REGION = 8;
+  static final String MY_GROUP_FILTER = "우리 그룹 업무 (My group's tasks)";
+  private static final double RUNNING_SHARE = 0.10;
+  /** Finished templates per region, weighted: six rejected proposals, three cabinet rejections, one launch. */
+  private static final List<Path> FINISHED_MIX = List.of(Path.PROPOSAL_REJECTED, Path.PROPOSAL_REJECTED,
+      Path.PROPOSAL_REJECTED, Path.PROPOSAL_REJECTED, Path.PROPOSAL_REJECTED, Path.PROPOSAL_REJECTED,
+      Path.CABINET_REJECTED, Path.CABINET_REJECTED, Path.CABINET_REJECTED, Path.LAUNCHED);
+  /** Copies are spread one hour apart backwards from their templates. */
+  private static final Duration SPACING = Duration.ofHours(1);
+  private static final int WARMUPS = 5;
+  private static final int REQUESTS = 30;
+  private static final int ALL_TIME_LIMIT = 10_000;
+  private static final String JSON = "application/json";
+  private static final String HAL = "application/hal+json";
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private final Report report;
+  private final Databases databases;
+
+  /** What is requested, by whom, and whether it is measured at every size. */
+  private record Query(String label, String official, String path, String accept, boolean everySize) {}
+
+  /** One size's database and results. */
+  private record Step(int programmes, long running, long historyRows, long databaseBytes, double loadSeconds,
+      long directorTasks, Map<String, Stats> results) {}
+
+  Growth(Report report, Databases databases) {
+    this.report = report;
+    this.databases = databases;
+  }
+
+  void run() throws Exception {
+    List<Integer> sizes = Arrays.stream(System.getProperty("bench.growth.sizes", "100,10000,100000").split(","))
+        .map(String::trim).filter(s -> !s.isEmpty()).map(Integer::parseInt).sorted().toList();
+    report.section("Growth: Tasklist and report latency as history grows (PostgreSQL)");
+    Database database = databases.postgres("growth");
+    LocalDate from = LocalDate.now(SEOUL).minusMonths(6).withDayOfMonth(1);
+    List<Step> steps = new ArrayList<>();
+    List<Query> queries;
+    try (Application app = Application.start(database)) {
+      app.createOfficials();
+      ProcessEngine engine = app.engine();
+      long started = System.nanoTime();
+      GrowthProgrammes programmes = new GrowthProgrammes(engine);
+      Current current = current(programmes, from);
+      Templates templates = templates(programmes, from);
+      ClockUtil.reset();
+      double setupSeconds = (System.nanoTime() - started) / 1e9;
+
+      String filterId = engine.getFilterService().createFilterQuery().filterName(MY_GROUP_FILTER).singleResult()
+          .getId();
+      queries = queries(filterId, current, from);
+      GrowthClient client = new GrowthClient(app.port(), Officials.PASSWORD);
+      GrowthClones clones = new GrowthClones(database, 2);
+      Load load = new Load(current.count() + templates.distinctFinished(), templates.running().size());
+      for (int size : sizes) {
+        long loadStarted = System.nanoTime();
+        load.growTo(size, clones, templates, from);
+        analyze(database);
+        double loadSeconds = (System.nanoTime() - loadStarted) / 1e9;
+        verify(engine, client, size, load, current, from);
+        Map<String, Stats> results = new LinkedHashMap<>();
+        for (Query query : queries) {
+          if (query.everySize() || size <= ALL_TIME_LIMIT) {
+            int requests = query.everySize() ? REQUESTS : 5;
+            results.put(query.label(), client.time(query.official(), query.path(), query.accept(),
+                query.everySize() ? WARMUPS : 1, requests));
+          }
+        }
+        long directorTasks = count(client.body("daegu-director", "/engine-rest/filter/" + filterId + "/count", JSON));
+        steps.add(new Step(size, load.running(), historyRows(database), databaseBytes(database), loadSeconds,
+            directorTasks, results));
+        System.out.printf("Growth: %,d programmes measured%n", size);
+      }
+      report.note("Set-up through the engine: " + current.count() + " current programmes and "
+          + (templates.distinctFinished() + templates.running().size()) + " templates in "
+          + Report.num(setupSeconds, 0) + " s. Period measured: programmes started from " + from + ".");
+    }
+    print(steps, queries, from);
+  }
+
+  private List<Query> queries(String filterId, Current current, LocalDate from) {
+    String list = "/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=15";
+    String count = "/engine-rest/filter/" + filterId + "/count";
+    return List.of(
+        new Query("Tasklist list, region director", "daegu-director", list, HAL, true),
+        new Query("Tasklist count, region director", "daegu-director", count, JSON, true),
+        new Query("Tasklist list, MSIT officer", "msit-officer", list, HAL, true),
+        new Query("Tasklist count, MSIT officer", "msit-officer", count, JSON, true),
+        new Query("Programme timeline by code", "msit-officer", "/api/reporting/programmes/" + current.timelineCode(),
+            JSON, true),
+        new Query("Programme timeline by instance (Cockpit tab)", "msit-officer",
+            "/api/reporting/process-instances/" + current.timelineInstance(), JSON, true),
+        new Query("Stage report, period", "msit-officer", "/api/reporting/stages?from=" + from, JSON, true),
+        new Query("Programmes of a region, period", "msit-officer",
+            "/api/reporting/programmes?region=daegu&from=" + from, JSON, true),
+        new Query("Stage report, all time", "msit-officer", "/api/reporting/stages", JSON, false));
+  }
+
+  /** The programmes of the period, the same at every size. */
+  private record Current(int count, String timelineCode, String timelineInstance) {}
+
+  /**
+   * {@value #CURRENT_PER_REGION} programmes per region started in the period, two days apart, and walked two days a
+   * step: launched, in the kickoff, the budget, the committee, rejected by the cabinet, rejected at the proposal,
+   * waiting for the exemption request and for the director's approval.
+   */
+  private Current current(GrowthProgrammes programmes, LocalDate from) {
+    int launched = GrowthProgrammes.length(Path.LAUNCHED);
+    List<Object[]> shapes = List.of(new Object[] {Path.LAUNCHED, launched}, new Object[] {Path.LAUNCHED, 20},
+        new Object[] {Path.LAUNCHED, 10}, new Object[] {Path.LAUNCHED, 6},
+        new Object[] {Path.CABINET_REJECTED, 99}, new Object[] {Path.PROPOSAL_REJECTED, 99},
+        new Object[] {Path.LAUNCHED, 2}, new Object[] {Path.LAUNCHED, 0});
+    String timelineInstance = null;
+    for (int r = 0; r < REGIONS.size(); r++) {
+      String region = REGIONS.get(r);
+      for (int i = 0; i < CURRENT_PER_REGION; i++) {
+        Object[] shape = shapes.get(i % shapes.size());
+        Instant start = from.plusDays(1 + 8L * i + 2L * r).atTime(10, 0).atZone(SEOUL).toInstant();
+        String id = programmes.walk(code(region, i), region, (Path) shape[0], (Integer) shape[1], start,
+            Duration.ofDays(2));
+        if (r == 0 && i == 0) {
+          timelineInstance = id;
+        }
+      }
+    }
+    return new Current(REGIONS.size() * CURRENT_PER_REGION, code(REGIONS.get(0), 0), timelineInstance);
+  }
+
+  private static String code(String region, int i) {
+    return "AX-" + region.toUpperCase() + "-" + String.format("%04d", i + 1);
+  }
+
+  /** Root process instance ids of the engine-made templates copied by SQL. */
+  private record Templates(List<String> finished, List<String> running, int distinctFinished) {}
+
+  /**
+   * Per region, one finished programme of each path, walked three days a step from 400 days before the period, and
+   * one running programme started 30 days before it. {@code finished} lists them weighted by {@link #FINISHED_MIX}.
+   */
+  private Templates templates(GrowthProgrammes programmes, LocalDate from) {
+    List<String> finished = new ArrayList<>();
+    List<String> running = new ArrayList<>();
+    Map<String, String> made = new LinkedHashMap<>();
+    for (int r = 0; r < REGIONS.size(); r++) {
+      String region = REGIONS.get(r);
+      Instant start = from.minusDays(400 - r).atTime(10, 0).atZone(SEOUL).toInstant();
+      for (Path path : Path.values()) {
+        made.put(region + path, programmes.walk("AX-T" + region.toUpperCase() + "-" + String.format("%04d",
+            path.ordinal() + 1), region, path, 99, start, Duration.ofDays(3)));
+      }
+      running.add(programmes.start("AX-R" + region.toUpperCase() + "-0001", region,
+          from.minusDays(30 - r).atTime(10, 0).atZone(SEOUL).toInstant()));
+    }
+    for (Path path : FINISHED_MIX) {
+      for (String region : REGIONS) {
+        finished.add(made.get(region + path));
+      }
+    }
+    return new Templates(finished, running, made.size());
+  }
+
+  /** How many programmes of each kind the database holds, and the next copy number. */
+  private static final class Load {
+
+    private final int base;
+    private final int runningTemplates;
+    private long runningCopies;
+    private long finishedCopies;
+    private long nextCopy;
+
+    Load(int base, int runningTemplates) {
+      this.base = base;
+      this.runningTemplates = runningTemplates;
+    }
+
+    long running() {
+      return runningTemplates + runningCopies;
+    }
+
+    void growTo(int size, GrowthClones clones, Templates templates, LocalDate from) throws Exception {
+      long running = Math.round(size * RUNNING_SHARE);
+      long addRunning = Math.max(0, running - running());
+      long addFinished = size - base - running() - addRunning - finishedCopies;
+      if (addFinished < 0) {
+        throw new IllegalArgumentException("Growth size " + size + " is below the " + (base + running())
+            + " programmes already in the database");
+      }
+      if (addRunning > 0) {
+        clones.copy(templates.running(), nextCopy, nextCopy + addRunning, SPACING);
+        nextCopy += addRunning;
+        runningCopies += addRunning;
+      }
+      if (addFinished > 0) {
+        clones.copy(templates.finished(), nextCopy, nextCopy + addFinished, SPACING);
+        nextCopy += addFinished;
+        finishedCopies += addFinished;
+      }
+    }
+
+    long lastCopy() {
+      return nextCopy - 1;
+    }
+  }
+
+  /** The copies are programmes: counted by the engine, and reported by the API like any other. */
+  private void verify(ProcessEngine engine, GrowthClient client, int size, Load load, Current current,
+      LocalDate from) throws Exception {
+    long programmes = engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey(PROCESS_KEY).count();
+    if (programmes != size) {
+      throw new IllegalStateException("Expected " + size + " programmes but the engine counts " + programmes);
+    }
+    long running = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+        .count();
+    if (running < load.running()) {
+      throw new IllegalStateException("Expected at least " + load.running() + " running programmes, found "
+          + running);
+    }
+    JsonNode copy = MAPPER.readTree(client.body("msit-officer",
+        "/api/reporting/programmes/" + GrowthClones.code(load.lastCopy()), JSON));
+    if (copy.path("visits").isEmpty()) {
+      throw new IllegalStateException("The report of copy " + GrowthClones.code(load.lastCopy()) + " is empty");
+    }
+    JsonNode period = MAPPER.readTree(client.body("msit-officer", "/api/reporting/programmes?from=" + from, JSON));
+    if (period.size() != current.count()) {
+      throw new IllegalStateException("Expected the " + current.count() + " current programmes in the period, found "
+          + period.size());
+    }
+  }
+
+  private static long count(String json) throws Exception {
+    return MAPPER.readTree(json).path("count").asLong();
+  }
+
+  private static void analyze(Database database) throws SQLException {
+    try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+      statement.execute("ANALYZE");
+    }
+  }
+
+  private static long historyRows(Database database) throws SQLException {
+    long rows = 0;
+    try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+      List<String> tables = new ArrayList<>();
+      try (ResultSet found = statement.executeQuery("SELECT table_name FROM information_schema.tables "
+          + "WHERE table_schema = current_schema() AND table_name LIKE 'act\\_hi\\_%'")) {
+        while (found.next()) {
+          tables.add(found.getString(1));
+        }
+      }
+      for (String table : tables) {
+        try (ResultSet count = statement.executeQuery("SELECT count(*) FROM " + table)) {
+          count.next();
+          rows += count.getLong(1);
+        }
+      }
+    }
+    return rows;
+  }
+
+  private static long databaseBytes(Database database) throws SQLException {
+    try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+        ResultSet size = statement.executeQuery("SELECT pg_database_size(current_database())")) {
+      size.next();
+      return size.getLong(1);
+    }
+  }
+
+  private void print(List<Step> steps, List<Query> queries, LocalDate from) {
+    Report.Table sizes = report.table("programmes in DB", "running", "history rows (ACT_HI_*)", "database",
+        "load + ANALYZE", "director's group tasks");
+    for (Step step : steps) {
+      sizes.row(Report.count(step.programmes()), Report.count(step.running()), Report.count(step.historyRows()),
+          Report.count(step.databaseBytes() / (1024 * 1024)) + " MiB", Report.num(step.loadSeconds(), 0) + " s",
+          Report.count(step.directorTasks()));
+    }
+    sizes.print();
+
+    List<String> headers = new ArrayList<>(List.of("query (median / p95 ms)"));
+    steps.forEach(s -> headers.add(Report.count(s.programmes())));
+    headers.add("ratio of medians, largest / smallest");
+    Report.Table latency = report.table(headers.toArray(String[]::new));
+    for (Query query : queries) {
+      List<Object> row = new ArrayList<>(List.of(query.label()));
+      for (Step step : steps) {
+        Stats stats = step.results().get(query.label());
+        row.add(stats == null ? "–" : Report.ms(stats.median()) + " / " + Report.ms(stats.percentile(95)));
+      }
+      Stats first = steps.get(0).results().get(query.label());
+      Stats last = steps.get(steps.size() - 1).results().get(query.label());
+      row.add(first == null || last == null || steps.size() < 2 ? "–"
+          : Report.num(last.median() / first.median(), 2) + "×");
+      latency.row(row.toArray());
+    }
+    latency.print();
+  }
+}

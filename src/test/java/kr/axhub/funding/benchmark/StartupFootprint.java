@@ -1,0 +1,139 @@
+package kr.axhub.funding.benchmark;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import kr.axhub.funding.support.EngineRest;
+
+/**
+ * Start-up time and resident memory of the packaged application on its embedded default, as an operator starts it
+ * ({@code java -jar}, no options, default profile: H2 file database, demo officials and programmes): the first start on
+ * an empty directory (schema, deployment, demo data) and a restart on the data it left. Start-up is timed from
+ * launching the process to {@code /actuator/health} answering UP; resident memory (VmRSS, VmHWM from
+ * {@code /proc}) is read once ready and again after a Tasklist-like burst of REST requests by an official.
+ */
+final class StartupFootprint {
+
+  private static final Duration LIMIT = Duration.ofMinutes(3);
+
+  private record Start(String what, double seconds, String loggedSeconds, long readyRssMiB, long loadedRssMiB,
+      long peakRssMiB) {}
+
+  private final Report report;
+  private final Path jar;
+
+  StartupFootprint(Report report, Path jar) {
+    this.report = report;
+    this.jar = jar;
+  }
+
+  void run() throws Exception {
+    report.section("Start-up time and resident memory (embedded default)");
+    if (!Files.exists(jar)) {
+      throw new IllegalStateException("No application jar at " + jar + ": run through the Maven profile (package)");
+    }
+    Path directory = Path.of("target", "benchmark", "startup").toAbsolutePath();
+    Databases.deleteRecursively(directory);
+    Files.createDirectories(directory);
+    List<Start> starts = new ArrayList<>();
+    starts.add(start("first start (empty directory)", directory));
+    starts.add(start("restart (existing data)", directory));
+    Report.Table table = report.table("start", "to health UP, s", "Spring's own \"Started in\", s",
+        "RSS when ready, MiB", "RSS after 200 requests, MiB", "peak RSS, MiB");
+    for (Start start : starts) {
+      table.row(start.what(), Report.num(start.seconds(), 1), start.loggedSeconds(), start.readyRssMiB(),
+          start.loadedRssMiB(), start.peakRssMiB());
+    }
+    table.print();
+    report.note("JVM options: none (the JVM's defaults on this machine: heap limit a quarter of the memory, "
+        + "G1). The requests: 50 × (task list, task count, process instance list, user profile) as daegu-director "
+        + "with HTTP Basic.");
+  }
+
+  private Start start(String what, Path directory) throws Exception {
+    int port = freePort();
+    Path log = directory.resolve(what.startsWith("first") ? "first-start.log" : "restart.log");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    long begin = System.nanoTime();
+    Process process = new ProcessBuilder(java, "-jar", jar.toAbsolutePath().toString(), "--server.port=" + port,
+        "--server.address=127.0.0.1")
+        .directory(directory.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    try {
+      EngineRest rest = EngineRest.at(port);
+      while (true) {
+        if (!process.isAlive()) {
+          throw new IllegalStateException("The application stopped during start-up; see " + log);
+        }
+        if (System.nanoTime() - begin > LIMIT.toNanos()) {
+          throw new IllegalStateException("No health UP within " + LIMIT + "; see " + log);
+        }
+        if (healthy(rest)) {
+          break;
+        }
+        Thread.sleep(50);
+      }
+      double seconds = (System.nanoTime() - begin) / 1e9;
+      long ready = status(process.pid(), "VmRSS");
+      EngineRest official = rest.as("daegu-director", "demo");
+      for (int i = 0; i < 50; i++) {
+        expectOk(official.get("/engine-rest/task?maxResults=15"));
+        expectOk(official.get("/engine-rest/task/count"));
+        expectOk(official.get("/engine-rest/process-instance?maxResults=15"));
+        expectOk(official.get("/engine-rest/user/daegu-director/profile"));
+      }
+      long loaded = status(process.pid(), "VmRSS");
+      long peak = status(process.pid(), "VmHWM");
+      return new Start(what, seconds, loggedStartSeconds(log).orElse("–"), ready, loaded, peak);
+    } finally {
+      process.destroy();
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor();
+      }
+    }
+  }
+
+  private static boolean healthy(EngineRest rest) {
+    try {
+      EngineRest.Response health = rest.get("/actuator/health");
+      return health.status() == 200 && health.text().contains("UP");
+    } catch (RuntimeException notYetListening) {
+      return false;
+    }
+  }
+
+  private static void expectOk(EngineRest.Response response) {
+    if (response.status() != 200) {
+      throw new IllegalStateException("Request refused: " + response.status() + " " + response.text());
+    }
+  }
+
+  /** A line of {@code /proc/<pid>/status} in MiB, e.g. VmRSS (resident now) or VmHWM (resident at its peak). */
+  private static long status(long pid, String field) throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+      if (line.startsWith(field + ":")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+      }
+    }
+    throw new IllegalStateException("No " + field + " for process " + pid);
+  }
+
+  private static Optional<String> loggedStartSeconds(Path log) throws IOException {
+    try (Stream<String> lines = Files.lines(log)) {
+      return lines.filter(l -> l.contains("Started FundingPipelineApplication in")).findFirst()
+          .map(l -> l.replaceAll(".*Started FundingPipelineApplication in ([0-9.]+) seconds.*", "$1"));
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
