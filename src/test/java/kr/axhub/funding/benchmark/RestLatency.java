@@ -17,6 +17,7 @@ import kr.axhub.funding.support.Officials;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -33,16 +34,19 @@ import org.springframework.transaction.support.TransactionTemplate;
  * tenant) work on programmes started beforehand through the Java API, each waiting at the internal approval; every
  * completion moves a programme on to the ministry's review, as in production (task, history, notification of the
  * ministry's officer). Before each run the open approvals of each region are topped up to what the run needs plus a
- * margin, so every level starts from a similar backlog.
+ * margin, and after it the programmes it approved are ended, so every run starts from similar open tasks: the task
+ * query slows down as open tasks of any group pile up.
  *
  * <p>Directors work in a closed loop without think time, so each level is a saturation test of the machine, client
  * threads included: the latency of a level is the service time of a request plus its wait for a core, a database
- * connection or a row. One director alone first measures the service time; warm-up rounds (not reported) come
- * before. After each run the completed approvals in the history must match the completions counted here.
+ * connection or a row. One director alone, measured after the levels, gives the service time; warm-up rounds (not
+ * reported) come first, and each run waits for the JIT compilers to finish the work its set-up gave them. After
+ * each run the completed approvals in the history must match the completions counted here.
  */
 final class RestLatency {
 
   private static final String TASK = "Task_ApproveProposalInternally";
+  private static final String NEXT_TASK = "Task_ReviewProposal";
   private static final String DIRECTORS = "region-directors";
   private static final String PLANNERS = "region-planners";
   private static final int[] LEVELS = {10, 50, 100};
@@ -55,6 +59,7 @@ final class RestLatency {
   private static final double TARGET_P95_MS = 50;
   private static final int PAGE = 15;
   private static final int START_BATCH = 50;
+  private static final int CLEAN_UP_BATCH = 100;
   private static final int ERROR_LIMIT = 100;
   private static final Duration RUN_LIMIT = Duration.ofMinutes(3);
   private static final Duration COMPILERS_LIMIT = Duration.ofSeconds(10);
@@ -66,6 +71,7 @@ final class RestLatency {
   private int warmUpRounds;
   private double warmUpCompiling;
   private long startNanos;
+  private long cleanUpNanos;
 
   RestLatency(Report report, Databases databases) {
     this.report = report;
@@ -118,11 +124,12 @@ final class RestLatency {
         Officials.regional(engine.getIdentityService(), director(n), DIRECTORS, region(n));
       }
       warmUp(app);
-      Result alone = measure(app, 1, ALONE_COMPLETIONS);
       List<Result> levels = new ArrayList<>();
       for (int level : LEVELS) {
         levels.add(measure(app, level, COMPLETIONS));
       }
+      // Last, when the JIT compilers are furthest along: one director alone adds little to their work.
+      Result alone = measure(app, 1, ALONE_COMPLETIONS);
       print(app, alone, levels);
     }
   }
@@ -193,6 +200,7 @@ final class RestLatency {
       throw new IllegalStateException(officials + " directors: " + completions + " completions answered with success, "
           + "but the history holds " + finished + " completed approvals");
     }
+    endApprovedProgrammes(engine);
     if (!run.reachedTarget()) {
       throw new IllegalStateException(officials + " directors stopped after " + completions + " of " + target
           + " completions (" + run.errors.get() + " errors, " + ranOut + " ran out of tasks); first error: "
@@ -200,6 +208,21 @@ final class RestLatency {
     }
     return new Result(officials, openTasks, seconds, completions, latencies, errors, conflicts, ranOut,
         firstError, cpu);
+  }
+
+  /**
+   * Ends the programmes a run approved, now waiting for the ministry's review, so that open work does not pile up
+   * from run to run: each run starts from the same open tasks (their history stays, as in production).
+   */
+  private void endApprovedProgrammes(ProcessEngine engine) {
+    long begin = System.nanoTime();
+    List<String> approved = engine.getTaskService().createTaskQuery().taskDefinitionKey(NEXT_TASK).list().stream()
+        .map(Task::getProcessInstanceId).toList();
+    for (int from = 0; from < approved.size(); from += CLEAN_UP_BATCH) {
+      engine.getRuntimeService().deleteProcessInstances(
+          approved.subList(from, Math.min(from + CLEAN_UP_BATCH, approved.size())), "benchmark run over", true, true);
+    }
+    cleanUpNanos += System.nanoTime() - begin;
   }
 
   private static long finishedApprovals(ProcessEngine engine) {
@@ -286,12 +309,15 @@ final class RestLatency {
         + "time: `GET " + RestLatencyOfficial.TASK_LIST + "` (the group's unclaimed tasks, newest first, as "
         + "Tasklist lists them), `POST /engine-rest/task/{id}/claim` on one of them at random, `POST "
         + "/engine-rest/task/{id}/complete` with `internalApprovalDecision = APPROVE`. HTTP Basic on every "
-        + "request, one keep-alive HTTP/1.1 connection per director, loopback; authorization and tenant checks "
-        + "on; H2 file database (WRITE_DELAY=0), database pool of " + pool + " connections. A claim that lost "
-        + "the race for a task to another director is a conflict, timed apart and retried with a fresh list. "
+        + "request, one HTTP/1.1 client per director keeping its connection alive, loopback; authorization and "
+        + "tenant checks on; H2 file database (WRITE_DELAY=0), database pool of " + pool + " connections. A "
+        + "claim that lost the race for a task to another director is a conflict, timed apart and retried with a "
+        + "fresh list. "
         + "Latencies of successful requests; each run ends at its number of completions, verified against the "
         + "history. " + Report.count(started) + " programmes were started beforehand through the Java API ("
-        + Report.num(startNanos / 1e9, 0) + " s, not measured). Warm-up, not reported: " + warmUpRounds
+        + Report.num(startNanos / 1e9, 0) + " s, not measured); after each run the programmes it approved were "
+        + "ended (" + Report.num(cleanUpNanos / 1e9, 0) + " s), so that every run starts from the same open "
+        + "tasks. Warm-up, not reported: " + warmUpRounds
         + " rounds of " + WARM_UP_OFFICIALS + " directors and " + WARM_UP_COMPLETIONS + " completions, at least "
         + WARM_UP.toSeconds() + " s; the JIT compilers used " + percent(warmUpCompiling) + " of the cores in the last "
         + "round.");
@@ -302,7 +328,7 @@ final class RestLatency {
     all.add(alone);
     all.addAll(levels);
     for (Result result : all) {
-      String officials = result == alone ? "1 (alone)" : String.valueOf(result.officials());
+      String officials = result == alone ? "1 (alone, run last)" : String.valueOf(result.officials());
       for (Operation operation : Operation.values()) {
         Stats stats = result.stats(operation);
         int conflicts = result.requests(Operation.CONFLICT);
@@ -319,10 +345,10 @@ final class RestLatency {
     latency.print();
 
     Report.Table completions = report.table("officials", "completions", "seconds", "completions/s",
-        "lost claims per completion", "errors", "open tasks at start", "time per completion per official ms",
+        "lost claims per completion", "errors", "open approvals at start", "time per completion per official ms",
         "CPU per completion ms", "JVM CPU", "JIT CPU", "machine CPU");
     for (Result result : all) {
-      completions.row(result == alone ? "1 (alone)" : String.valueOf(result.officials()),
+      completions.row(result == alone ? "1 (alone, run last)" : String.valueOf(result.officials()),
           Report.count(result.completions()), Report.num(result.seconds(), 1),
           Report.num(result.completionsPerSecond(), 1),
           Report.num((double) result.requests(Operation.CONFLICT) / result.completions(), 2),

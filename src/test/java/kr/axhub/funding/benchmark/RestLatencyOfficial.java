@@ -23,10 +23,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * One simulated region director working through {@code /engine-rest} as Tasklist does, in a closed loop without
  * think time: list the group's open unclaimed tasks (newest first, one page of 15), claim one of them at random,
  * complete it with an approval. A claim refused because another director took the task first is a conflict, not an
- * error: the director lists the tasks again. Every request carries the director's HTTP Basic credentials and runs on
- * the director's own keep-alive HTTP/1.1 connection. Latencies are recorded per operation, in milliseconds, for
- * successful requests only; a refused or failed request (also a completion refused by validation, 400) counts as an
- * error of its operation.
+ * error: the director lists the tasks again. Every request carries the director's HTTP Basic credentials and goes
+ * through the director's own HTTP client (HTTP/1.1, connections kept alive). Latencies are recorded per operation,
+ * in milliseconds, for successful requests only; a refused or failed request (also a completion refused by
+ * validation, 400) counts as an error of its operation.
  */
 final class RestLatencyOfficial implements Runnable {
 
