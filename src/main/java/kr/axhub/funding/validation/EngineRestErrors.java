@@ -7,20 +7,25 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 
 /**
- * How {@code /engine-rest} answers two kinds of refusal that Camunda's REST API reports as a server error (500):
- * refused input becomes 400 with the refused fields, even where the API wrapped it (process start); an entity of a
- * region the caller does not belong to (engine code ENGINE-13034) becomes 404, as if it did not exist. Every other
- * error keeps Camunda's own answer.
+ * How {@code /engine-rest} answers refusals that Camunda's REST API reports as a server error (500): refused input
+ * becomes 400 with the refused fields, even where the API wrapped it (process start); an entity of a region the
+ * caller does not belong to (engine code ENGINE-13034) becomes 404, as if it did not exist; and the everyday races of
+ * officials sharing a group's tasks — a task another official claimed a moment earlier (409), or one already completed
+ * and gone (404) — get an answer that says so. Every other error keeps Camunda's own answer.
  */
 final class EngineRestErrors {
 
   /** Camunda's log code of "... because it belongs to no authenticated tenant". */
   private static final String FOREIGN_TENANT = "ENGINE-13034";
+  /** How Camunda words a task id that no longer exists (claim, complete, submit of a completed task). */
+  private static final String TASK_GONE = "Cannot find task with id";
 
   private EngineRestErrors() {}
 
@@ -53,6 +58,16 @@ final class EngineRestErrors {
       if (cause instanceof InputRefusedException refusal) {
         return json(Response.Status.BAD_REQUEST, InputRefusedException.class.getSimpleName(),
             exception.getMessage(), refusal);
+      }
+      if (cause instanceof TaskAlreadyClaimedException) {
+        return json(Response.Status.CONFLICT, "TaskAlreadyClaimed",
+            "다른 담당자가 이미 이 업무를 맡았습니다 (another official claimed this task first): "
+                + cause.getMessage(), null);
+      }
+      if (cause instanceof NullValueException && cause.getMessage() != null
+          && cause.getMessage().contains(TASK_GONE)) {
+        return json(Response.Status.NOT_FOUND, "TaskNotFound",
+            "이미 처리되었거나 없는 업무입니다 (the task was already completed or does not exist)", null);
       }
       if (cause instanceof ProcessEngineException engine && engine.getMessage() != null
           && engine.getMessage().startsWith(FOREIGN_TENANT)) {

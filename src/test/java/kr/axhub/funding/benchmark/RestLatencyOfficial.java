@@ -207,16 +207,16 @@ final class RestLatencyOfficial implements Runnable {
 
   /**
    * The kind of a claim that lost a race with another director's claim or completion of the same task, or null when
-   * the refusal is something else: the task was claimed meanwhile (TaskAlreadyClaimedException), both claims ran at
-   * once (OptimisticLockingException), or the task was completed meanwhile ("Cannot find task"; or 403 when the
-   * completion removed the task's authorizations while the claim ran, confirmed by the task being gone).
+   * the refusal is something else: the task was claimed meanwhile (409 TaskAlreadyClaimed), both claims ran at once
+   * (OptimisticLockingException), or the task was completed meanwhile (404 TaskNotFound; or 403 when the completion
+   * removed the task's authorizations while the claim ran, confirmed by the task being gone).
    */
   private String conflict(Answer claim, String task) {
     JsonNode body = json(claim.body());
     String type = body.path("type").asText("");
     boolean gone = claim.status() == 404 || body.path("message").asText("").startsWith("Cannot find task")
         || claim.status() == 403 && send(get("/engine-rest/task/" + task)).status() == 404;
-    if (gone || type.equals("TaskAlreadyClaimedException") || type.equals("OptimisticLockingException")) {
+    if (gone || claim.status() == 409 || type.equals("OptimisticLockingException")) {
       return claim.status() + " " + type;
     }
     return null;

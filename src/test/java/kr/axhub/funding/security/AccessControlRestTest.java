@@ -138,6 +138,29 @@ class AccessControlRestTest {
   }
 
   @Test
+  void twoOfficialsReachingForOneTaskAreToldWhatHappened() {
+    Officials.regional(identityService, "daegu-deputy", "region-directors", "daegu");
+    EngineRest deputy = as("daegu-deputy");
+    start(daeguPlanner, "AX-DAEGU-2109", "daegu");
+    String approval = daeguDirector.taskId("AX-DAEGU-2109", "Task_ApproveProposalInternally");
+    assertThat(daeguDirector.post("/engine-rest/task/" + approval + "/claim", Map.of("userId", "daegu-director"))
+        .status()).isEqualTo(204);
+
+    Response second = deputy.post("/engine-rest/task/" + approval + "/claim", Map.of("userId", "daegu-deputy"));
+    assertThat(second.status()).as(second.text()).isEqualTo(409);
+    assertThat(second.body().path("message").asText()).contains("another official claimed this task first");
+
+    assertThat(daeguDirector.post("/engine-rest/task/" + approval + "/complete",
+        variables(Map.of("internalApprovalDecision", "APPROVE"))).status()).isEqualTo(204);
+    Response late = deputy.post("/engine-rest/task/" + approval + "/claim", Map.of("userId", "daegu-deputy"));
+    assertThat(late.status()).as(late.text()).isEqualTo(404);
+    assertThat(late.body().path("type").asText()).isEqualTo("TaskNotFound");
+    Response lateCompletion = deputy.post("/engine-rest/task/" + approval + "/complete",
+        variables(Map.of("internalApprovalDecision", "APPROVE")));
+    assertThat(lateCompletion.status()).as(lateCompletion.text()).isEqualTo(404);
+  }
+
+  @Test
   void theRightOfficialsCompletionAppearsInTheProgrammesAudit() {
     start(daeguPlanner, "AX-DAEGU-2104", "daegu");
     String approval = daeguDirector.taskId("AX-DAEGU-2104", "Task_ApproveProposalInternally");
