@@ -50,6 +50,13 @@ final class Databases implements AutoCloseable {
     return new Database("H2", "jdbc:h2:file:" + path + ";WRITE_DELAY=0", "sa", "");
   }
 
+  /** The file of an H2 database made by {@link #h2(String)}. */
+  Path h2File(Database database) {
+    String url = database.url();
+    String path = url.substring("jdbc:h2:file:".length(), url.indexOf(';'));
+    return Path.of(path + ".mv.db");
+  }
+
   /** A new, empty database in the embedded PostgreSQL server, started on first use. */
   Database postgres(String name) {
     try {
