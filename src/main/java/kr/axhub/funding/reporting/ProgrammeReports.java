@@ -30,6 +30,7 @@ import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstanceQuery;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
@@ -43,7 +44,10 @@ import org.springframework.stereotype.Service;
  * region tenants decide what they see: a Daegu official's report holds Daegu only, a manager's all regions.
  *
  * <p>History is read in bulk for the whole selection — a handful of queries whatever the number of programmes — and
- * joined in memory, so a report over thousands of programmes does not issue a query per programme or activity.
+ * joined in memory, so a report over thousands of programmes does not issue a query per programme or activity. A bulk
+ * read is bounded by the selection itself ({@link Span}): a programme's activities, task completions and tasks
+ * happen between its start and its end and in its region's tenant, so a report on one period or region reads that
+ * period's and region's history only, however much history lies before, after or beside it.
  */
 @Service
 public class ProgrammeReports {
@@ -87,7 +91,7 @@ public class ProgrammeReports {
     if (filter.startedUntil() != null) {
       query.startedBefore(filter.startedUntil());
     }
-    return reports(query.orderByProcessInstanceStartTime().asc().list(), filter.startedFrom());
+    return reports(query.orderByProcessInstanceStartTime().asc().list());
   }
 
   public Optional<ProgrammeReport> programme(String programmeCode) {
@@ -132,17 +136,18 @@ public class ProgrammeReports {
   }
 
   private Optional<ProgrammeReport> single(List<HistoricProcessInstance> found) {
-    return found.isEmpty() ? Optional.empty() : Optional.of(reports(found, null).get(0));
+    return found.isEmpty() ? Optional.empty() : Optional.of(reports(found).get(0));
   }
 
-  private List<ProgrammeReport> reports(List<HistoricProcessInstance> programmes, Date startedFrom) {
+  private List<ProgrammeReport> reports(List<HistoricProcessInstance> programmes) {
     if (programmes.isEmpty()) {
       return List.of();
     }
     Map<String, HistoricProcessInstance> byId = new LinkedHashMap<>();
     programmes.forEach(p -> byId.put(p.getId(), p));
-    Map<String, List<HistoricActivityInstance>> activities = activities(byId, startedFrom);
-    Map<String, UserOperationLogEntry> completionOfTask = completions(byId, startedFrom);
+    Span span = Span.of(programmes);
+    Map<String, List<HistoricActivityInstance>> activities = activities(byId, span);
+    Map<String, UserOperationLogEntry> completionOfTask = completions(byId, span);
     Set<String> operations = new HashSet<>();
     completionOfTask.values().forEach(e -> operations.add(e.getOperationId()));
     List<HistoricVariableUpdate> decisions = decisionUpdates(byId.keySet());
@@ -155,7 +160,7 @@ public class ProgrammeReports {
       }
       decisionsOfProgramme.computeIfAbsent(update.getProcessInstanceId(), p -> new ArrayList<>()).add(update);
     }
-    Map<String, Date> dueDates = openTaskDueDates(byId);
+    Map<String, Date> dueDates = openTaskDueDates(byId, span);
     Map<String, String> names = names(byId.keySet());
 
     Date now = ClockUtil.getCurrentTime();
@@ -260,8 +265,35 @@ public class ProgrammeReports {
         open == null || open.getTaskId() == null ? null : time(dueDates.get(open.getTaskId())), steps);
   }
 
+  /**
+   * When and where the selected programmes ran: from the first start to the last end ({@code until} is null while
+   * one of them runs), in these tenants (null when one of them has none).
+   */
+  private record Span(Date from, Date until, String[] tenants) {
+
+    static Span of(Collection<HistoricProcessInstance> programmes) {
+      Date from = null;
+      Date until = null;
+      boolean running = false;
+      Set<String> tenants = new HashSet<>();
+      for (HistoricProcessInstance programme : programmes) {
+        if (from == null || programme.getStartTime().before(from)) {
+          from = programme.getStartTime();
+        }
+        if (programme.getEndTime() == null) {
+          running = true;
+        } else if (until == null || programme.getEndTime().after(until)) {
+          until = programme.getEndTime();
+        }
+        tenants.add(programme.getTenantId());
+      }
+      return new Span(from, running ? null : until,
+          tenants.contains(null) ? null : tenants.toArray(String[]::new));
+    }
+  }
+
   private Map<String, List<HistoricActivityInstance>> activities(Map<String, HistoricProcessInstance> programmes,
-      Date startedFrom) {
+      Span span) {
     List<HistoricActivityInstance> all = new ArrayList<>();
     if (programmes.size() <= PER_PROGRAMME_LIMIT) {
       for (String id : programmes.keySet()) {
@@ -271,10 +303,14 @@ public class ProgrammeReports {
       Set<String> definitions = new HashSet<>();
       programmes.values().forEach(p -> definitions.add(p.getProcessDefinitionId()));
       for (String definition : definitions) {
+        // Both bounds are inclusive.
         HistoricActivityInstanceQuery query = historyService.createHistoricActivityInstanceQuery()
-            .processDefinitionId(definition);
-        if (startedFrom != null) {
-          query.startedAfter(startedFrom);
+            .processDefinitionId(definition).startedAfter(span.from());
+        if (span.until() != null) {
+          query.startedBefore(span.until());
+        }
+        if (span.tenants() != null) {
+          query.tenantIdIn(span.tenants());
         }
         all.addAll(ordered(query));
       }
@@ -295,16 +331,21 @@ public class ProgrammeReports {
 
   /** The completion of each task (by task id): who completed it and in which operation. */
   private Map<String, UserOperationLogEntry> completions(Map<String, HistoricProcessInstance> programmes,
-      Date startedFrom) {
+      Span span) {
     List<UserOperationLogEntry> entries = new ArrayList<>();
     if (programmes.size() <= PER_PROGRAMME_LIMIT) {
       for (String id : programmes.keySet()) {
         entries.addAll(completionQuery().processInstanceId(id).list());
       }
     } else {
-      UserOperationLogQuery query = completionQuery().processDefinitionKey(PROCESS_KEY);
-      if (startedFrom != null) {
-        query.afterTimestamp(startedFrom);
+      // Both bounds are exclusive: a millisecond is added on either side.
+      UserOperationLogQuery query = completionQuery().processDefinitionKey(PROCESS_KEY)
+          .afterTimestamp(new Date(span.from().getTime() - 1));
+      if (span.until() != null) {
+        query.beforeTimestamp(new Date(span.until().getTime() + 1));
+      }
+      if (span.tenants() != null) {
+        query.tenantIdIn(span.tenants());
       }
       entries.addAll(query.list());
     }
@@ -338,15 +379,20 @@ public class ProgrammeReports {
     return updates;
   }
 
-  private Map<String, Date> openTaskDueDates(Map<String, HistoricProcessInstance> programmes) {
+  private Map<String, Date> openTaskDueDates(Map<String, HistoricProcessInstance> programmes, Span span) {
     List<HistoricTaskInstance> tasks = new ArrayList<>();
     if (programmes.size() <= PER_PROGRAMME_LIMIT) {
       for (String id : programmes.keySet()) {
         tasks.addAll(historyService.createHistoricTaskInstanceQuery().processInstanceId(id).unfinished().list());
       }
-    } else {
-      tasks.addAll(historyService.createHistoricTaskInstanceQuery().processDefinitionKey(PROCESS_KEY).unfinished()
-          .list());
+    } else if (span.until() == null) {
+      // Finished programmes have no open tasks; running ones only tasks started since the first of them.
+      HistoricTaskInstanceQuery query = historyService.createHistoricTaskInstanceQuery()
+          .processDefinitionKey(PROCESS_KEY).unfinished().startedAfter(span.from());
+      if (span.tenants() != null) {
+        query.tenantIdIn(span.tenants());
+      }
+      tasks.addAll(query.list());
     }
     Map<String, Date> dueDates = new HashMap<>();
     for (HistoricTaskInstance task : tasks) {

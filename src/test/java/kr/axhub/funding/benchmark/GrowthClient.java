@@ -51,14 +51,20 @@ final class GrowthClient {
     return response.body();
   }
 
-  /** Latencies of {@code requests} successful requests, one after another, after {@code warmups} unmeasured ones. */
-  Stats time(String official, String path, String accept, int warmups, int requests)
+  /**
+   * Latencies of up to {@code requests} successful requests, one after another, after {@code warmups} unmeasured
+   * ones; a slow query warms up with one request once a quarter of {@code budget} is spent and stops measuring after
+   * {@code budget} once it has at least {@code minimum} requests.
+   */
+  Stats time(String official, String path, String accept, int warmups, int requests, int minimum, Duration budget)
       throws IOException, InterruptedException {
-    for (int i = 0; i < warmups; i++) {
+    long warm = System.nanoTime() + budget.toNanos() / 4;
+    for (int i = 0; i < warmups && (i == 0 || System.nanoTime() < warm); i++) {
       body(official, path, accept);
     }
     List<Double> millis = new ArrayList<>();
-    for (int i = 0; i < requests; i++) {
+    long deadline = System.nanoTime() + budget.toNanos();
+    for (int i = 0; i < requests && (i < minimum || System.nanoTime() < deadline); i++) {
       Response response = get(official, path, accept);
       if (response.status() != 200) {
         throw new IllegalStateException("GET " + path + " as " + official + " answered " + response.status());

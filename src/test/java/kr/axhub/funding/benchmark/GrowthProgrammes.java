@@ -46,7 +46,8 @@ final class GrowthProgrammes {
   }
 
   static final List<RndTask> KICKOFF_TASKS = List.of(
-      new RndTask("ROBOT-SM", "완전자율 로봇 표준모델 (Autonomous robot standard model)", "STANDARD_MODEL", "ROBOT", 80),
+      new RndTask("ROBOT-SM", "완전자율 로봇 표준모델 (Autonomous robot standard model)", "STANDARD_MODEL", "ROBOT",
+          80),
       new RndTask("BIO-SOL", "치과 AX 솔루션 (Dental AX solution)", "SOLUTION", "MEDICAL_BIO", 60));
 
   private static final String PANEL = """
@@ -134,7 +135,7 @@ final class GrowthProgrammes {
         PipelineForms.internalApproval("APPROVE", "")));
     if (path == Path.PROPOSAL_REJECTED) {
       steps.add(main(TASK_REVIEW_PROPOSAL, "msit-officer",
-          PipelineForms.proposalReview("REJECT", "국가 정책 방향과 불일치 (Not in line with national policy)")));
+          PipelineForms.proposalReview("REJECT", "국가 정책 방향과 불일치 (Not in line with policy)")));
       return steps;
     }
     steps.add(main(TASK_REVIEW_PROPOSAL, "msit-officer", PipelineForms.proposalReview("ADOPT", "")));
