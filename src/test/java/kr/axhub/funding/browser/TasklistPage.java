@@ -35,15 +35,20 @@ final class TasklistPage {
   /** Opens the task's detail with its form, as a link from the task list or a notification does. */
   FormPage openTask(String taskId, FormModel form) {
     browser.get(APP + "#/?task=" + taskId);
-    try {
-      browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(FORM));
-    } catch (TimeoutException staleView) {
-      // A change of the URL's fragment alone does not reload Tasklist: after switching officials it may still show
-      // the previous official's view. A reload reads the session afresh; a form that never renders still fails.
-      browser.driver.navigate().refresh();
-      browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(FORM));
+    for (int reloads = 0; ; reloads++) {
+      try {
+        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(FORM));
+        return new FormPage(browser, form);
+      } catch (TimeoutException staleView) {
+        // A change of the URL's fragment alone does not reload Tasklist: after switching officials it may still show
+        // the previous official's view, and on a busy machine the reloaded page can take longer than one wait. A
+        // reload reads the session afresh; a form that never renders still fails, after two reloads.
+        if (reloads == 2) {
+          throw staleView;
+        }
+        browser.driver.navigate().refresh();
+      }
     }
-    return new FormPage(browser, form);
   }
 
   /** Opens the start form of a process from Tasklist's "Start process" dialog. */
