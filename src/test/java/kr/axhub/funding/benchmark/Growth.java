@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import kr.axhub.funding.benchmark.Databases.Database;
 import kr.axhub.funding.benchmark.GrowthProgrammes.Path;
 import kr.axhub.funding.support.Officials;
@@ -49,7 +50,11 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
  * 30% rejected by the cabinet and 10% launched with two R&D tasks kicked off. Beyond a few templates made by the
  * engine, programmes are copies made with SQL ({@link GrowthClones}); every copy is checked to be a programme the
  * engine counts and the API reports, and the period report is checked against each programme's own timeline.
- * Statistics are refreshed with ANALYZE after every load, as autovacuum would in production.
+ * After every load the database is vacuumed and analyzed, as autovacuum would have done in production.
+ *
+ * <p>Latency is reported as median and 95th percentile. On a machine shared with other work, waiting for a core adds
+ * to some requests at random, so the ratio of the fastest requests is shown beside the ratio of medians: it is
+ * closer to what the database and the application themselves do.
  */
 final class Growth {
 
@@ -69,8 +74,9 @@ final class Growth {
   private static final Duration SPACING = Duration.ofHours(1);
   private static final int WARMUPS = 5;
   private static final int REQUESTS = 30;
-  /** A query slower than this for its requests is measured with fewer (at least ten). */
+  /** A query slower than this for its requests is measured with fewer, at least {@link #MINIMUM}. */
   private static final Duration BUDGET = Duration.ofSeconds(20);
+  private static final int MINIMUM = 5;
   private static final int ALL_TIME_LIMIT = 10_000;
   private static final double TARGET_RATIO = 2.0;
   private static final String JSON = "application/json";
@@ -117,9 +123,10 @@ final class Growth {
           + "one hour apart over the years before the period: 10% running (waiting for the director's approval, "
           + "spread over the regions), the others finished (60% proposals rejected, 30% cabinet rejections, 10% "
           + "launched with two R&D tasks). The history tables' secondary indexes are built afterwards for large "
-          + "copies (as compact as after a REINDEX); ANALYZE after every load. Each query: " + WARMUPS
-          + " warm-up and " + REQUESTS + " measured requests one after another (fewer, at least 10, when they take "
-          + "over " + BUDGET.toSeconds() + " s), HTTP Basic on loopback, authorization and tenant checks on.");
+          + "copies (as compact as after a REINDEX); VACUUM (ANALYZE) after every load. Each query: " + WARMUPS
+          + " warm-up and " + REQUESTS + " measured requests one after another (fewer, at least " + MINIMUM
+          + ", when they take over " + BUDGET.toSeconds() + " s), HTTP Basic on loopback, authorization and tenant "
+          + "checks on.");
 
       String filterId = engine.getFilterService().createFilterQuery().filterName(MY_GROUP_FILTER).singleResult()
           .getId();
@@ -130,7 +137,7 @@ final class Growth {
       for (int size : sizes) {
         long loadStarted = System.nanoTime();
         load.growTo(size, clones, templates);
-        analyze(database);
+        vacuum(database);
         double loadSeconds = (System.nanoTime() - loadStarted) / 1e9;
         verify(engine, client, size, load, current, from);
         steps.add(new Step(size, load.running(), historyRows(database), databaseBytes(database), loadSeconds,
@@ -147,7 +154,7 @@ final class Growth {
     for (Query query : queries) {
       if (query.kind() != Kind.ALL_TIME) {
         results.put(query.label(), client.time(query.official(), query.path(), query.accept(), WARMUPS, REQUESTS,
-            10, BUDGET));
+            MINIMUM, BUDGET));
       } else if (size <= ALL_TIME_LIMIT) {
         // Seconds per request at 10,000 programmes: three, after the period's reports warmed the code up.
         results.put(query.label(), client.time(query.official(), query.path(), query.accept(), 0, 3, 3, BUDGET));
@@ -326,9 +333,13 @@ final class Growth {
     return MAPPER.readTree(json).path("count").asLong();
   }
 
-  private static void analyze(Database database) throws SQLException {
+  /**
+   * What autovacuum does in production long before anyone looks: statistics for the planner and visibility maps for
+   * index-only scans. Done at once, so that autovacuum does not work through the new rows during the measurements.
+   */
+  private static void vacuum(Database database) throws SQLException {
     try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
-      statement.execute("ANALYZE");
+      statement.execute("VACUUM (ANALYZE)");
     }
   }
 
@@ -362,7 +373,7 @@ final class Growth {
 
   private void print(List<Step> steps, List<Query> queries) {
     Report.Table sizes = report.table("programmes in DB", "running", "history rows (ACT_HI_*)", "database",
-        "load + ANALYZE", "director's group tasks (answer of the count)");
+        "load + VACUUM", "director's group tasks (answer of the count)");
     for (Step step : steps) {
       sizes.row(Report.count(step.programmes()), Report.count(step.running()), Report.count(step.historyRows()),
           Report.count(step.databaseBytes() / (1024 * 1024)) + " MiB", Report.num(step.loadSeconds(), 0) + " s",
@@ -374,8 +385,10 @@ final class Growth {
     Step last = steps.get(steps.size() - 1);
     List<String> headers = new ArrayList<>(List.of("query (median / p95 ms)"));
     steps.forEach(step -> headers.add(Report.count(step.programmes())));
-    headers.add("median " + Report.count(last.programmes()) + " / " + Report.count(first.programmes()));
-    headers.add("report within " + Report.num(TARGET_RATIO, 0) + "×");
+    String ratio = Report.count(last.programmes()) + " / " + Report.count(first.programmes());
+    headers.add("median " + ratio);
+    headers.add("fastest " + ratio);
+    headers.add("report within " + Report.num(TARGET_RATIO, 0) + "× (median)");
     Report.Table latency = report.table(headers.toArray(String[]::new));
     for (Query query : queries) {
       List<Object> row = new ArrayList<>(List.of(query.label()));
@@ -384,16 +397,18 @@ final class Growth {
         row.add(stats == null ? "–" : Report.ms(stats.median()) + " / " + Report.ms(stats.percentile(95))
             + (stats.count() < REQUESTS && query.kind() != Kind.ALL_TIME ? " (n=" + stats.count() + ")" : ""));
       }
-      double ratio = ratio(query, first, last);
-      row.add(Double.isNaN(ratio) ? "–" : Report.num(ratio, 2) + "×");
-      row.add(query.kind() != Kind.REPORT || Double.isNaN(ratio) ? "–" : ratio <= TARGET_RATIO ? "yes" : "NO");
+      double medians = ratio(query, first, last, Stats::median);
+      double fastest = ratio(query, first, last, stats -> stats.percentile(0));
+      row.add(Double.isNaN(medians) ? "–" : Report.num(medians, 2) + "×");
+      row.add(Double.isNaN(fastest) ? "–" : Report.num(fastest, 2) + "×");
+      row.add(query.kind() != Kind.REPORT || Double.isNaN(medians) ? "–" : medians <= TARGET_RATIO ? "yes" : "NO");
       latency.row(row.toArray());
     }
     latency.print();
 
     Query directorCount = queries.stream().filter(q -> q.official().equals(DIRECTOR) && q.path().endsWith("/count"))
         .findFirst().orElseThrow();
-    double director = ratio(directorCount, first, last);
+    double director = ratio(directorCount, first, last, Stats::median);
     if (director > TARGET_RATIO) {
       report.note("The region director's Tasklist grows faster than the open tasks of the directors' group ("
           + Report.count(first.directorTasks()) + " → " + Report.count(last.directorTasks()) + " tasks, count "
@@ -408,10 +423,11 @@ final class Growth {
     }
   }
 
-  /** Largest over smallest size, by median; NaN when either was not measured. */
-  private static double ratio(Query query, Step first, Step last) {
+  /** Largest over smallest size, by one statistic of the requests; NaN when either was not measured. */
+  private static double ratio(Query query, Step first, Step last, ToDoubleFunction<Stats> statistic) {
     Stats small = first.results().get(query.label());
     Stats large = last.results().get(query.label());
-    return small == null || large == null || first == last ? Double.NaN : large.median() / small.median();
+    return small == null || large == null || first == last ? Double.NaN
+        : statistic.applyAsDouble(large) / statistic.applyAsDouble(small);
   }
 }
