@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import kr.axhub.funding.FundingPipelineApplication;
 import kr.axhub.funding.benchmark.Databases.Database;
+import kr.axhub.funding.postgres.ProgrammeWalk;
 import kr.axhub.funding.support.Officials;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -72,17 +73,13 @@ final class Application implements AutoCloseable {
    */
   void createOfficials() {
     IdentityService identity = engine().getIdentityService();
-    for (String region : Officials.REGIONS) {
-      Officials.regional(identity, region + "-planner", "region-planners", region);
-      Officials.regional(identity, region + "-director", "region-directors", region);
+    for (String[] official : ProgrammeWalk.officials(Officials.REGIONS)) {
+      if (official[2] == null) {
+        Officials.national(identity, official[0], official[1]);
+      } else {
+        Officials.regional(identity, official[0], official[1], official[2]);
+      }
     }
-    Officials.national(identity, "msit-officer", "msit-officers");
-    Officials.national(identity, "moef-reviewer", "moef-reviewers");
-    Officials.national(identity, "cabinet-secretary", "cabinet-secretariat");
-    Officials.national(identity, "kistep-reviewer", "kistep-reviewers");
-    Officials.national(identity, "agency-officer", "agency-officers");
-    Officials.national(identity, "evaluator", "evaluation-panel");
-    Officials.national(identity, "lead-institution", "lead-institutions");
   }
 
   @Override

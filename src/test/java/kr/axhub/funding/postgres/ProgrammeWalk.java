@@ -239,7 +239,7 @@ public final class ProgrammeWalk {
   }
 
   /** The officials a walk needs: {user, group, region or null for a national body}. */
-  static List<String[]> officials(List<String> regions) {
+  public static List<String[]> officials(List<String> regions) {
     List<String[]> officials = new ArrayList<>();
     for (String region : regions) {
       officials.add(new String[] {region + "-planner", "region-planners", region});
