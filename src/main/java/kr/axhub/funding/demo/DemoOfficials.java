@@ -21,23 +21,27 @@ class DemoOfficials {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoOfficials.class);
 
+  /**
+   * Tasklist shows "first last"; a Korean official reads the organisation before the role ("경남 국장"), so the
+   * organisation is the first name and the role the last.
+   */
   record Official(String id, String firstName, String lastName, String group, String password) {}
 
   static List<Official> officials() {
     List<Official> officials = new ArrayList<>();
-    officials.add(new Official("admin", "관리자", "Admin", "camunda-admin", "admin"));
+    officials.add(new Official("admin", "Admin", "관리자", "camunda-admin", "admin"));
     for (String region : REGIONS) {
-      officials.add(new Official(region + "-planner", "기획 담당", regionName(region), "region-planners", DEMO_PASSWORD));
-      officials.add(new Official(region + "-director", "국장", regionName(region), "region-directors", DEMO_PASSWORD));
+      officials.add(new Official(region + "-planner", regionName(region), "기획 담당", "region-planners", DEMO_PASSWORD));
+      officials.add(new Official(region + "-director", regionName(region), "국장", "region-directors", DEMO_PASSWORD));
     }
-    officials.add(new Official("msit-officer", "사무관", "과기정통부", "msit-officers", DEMO_PASSWORD));
-    officials.add(new Official("moef-reviewer", "사무관", "기재부", "moef-reviewers", DEMO_PASSWORD));
-    officials.add(new Official("cabinet-secretary", "서기", "국무회의", "cabinet-secretariat", DEMO_PASSWORD));
-    officials.add(new Official("kistep-reviewer", "연구위원", "KISTEP", "kistep-reviewers", DEMO_PASSWORD));
-    officials.add(new Official("agency-officer", "책임", "전문기관", "agency-officers", DEMO_PASSWORD));
-    officials.add(new Official("evaluator", "평가위원", "패널", "evaluation-panel", DEMO_PASSWORD));
-    officials.add(new Official("lead-institution", "연구책임", "주관기관", "lead-institutions", DEMO_PASSWORD));
-    officials.add(new Official("pipeline-manager", "관리자", "사업관리", "pipeline-managers", DEMO_PASSWORD));
+    officials.add(new Official("msit-officer", "과기정통부", "사무관", "msit-officers", DEMO_PASSWORD));
+    officials.add(new Official("moef-reviewer", "기재부", "사무관", "moef-reviewers", DEMO_PASSWORD));
+    officials.add(new Official("cabinet-secretary", "국무회의", "서기", "cabinet-secretariat", DEMO_PASSWORD));
+    officials.add(new Official("kistep-reviewer", "KISTEP", "연구위원", "kistep-reviewers", DEMO_PASSWORD));
+    officials.add(new Official("agency-officer", "전문기관", "책임", "agency-officers", DEMO_PASSWORD));
+    officials.add(new Official("evaluator", "패널", "평가위원", "evaluation-panel", DEMO_PASSWORD));
+    officials.add(new Official("lead-institution", "주관기관", "연구책임", "lead-institutions", DEMO_PASSWORD));
+    officials.add(new Official("pipeline-manager", "사업관리", "관리자", "pipeline-managers", DEMO_PASSWORD));
     return officials;
   }
 

@@ -14,13 +14,11 @@ import static kr.axhub.funding.kickoff.KickoffElements.SIGNED_ON;
 import static kr.axhub.funding.kickoff.KickoffElements.TASK_BUDGET;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import kr.axhub.funding.validation.DateValues;
 import kr.axhub.funding.validation.DomainRule;
 import kr.axhub.funding.validation.Violation;
 import org.springframework.stereotype.Component;
@@ -31,7 +29,6 @@ import org.springframework.stereotype.Component;
  */
 public abstract sealed class KickoffRules implements DomainRule {
 
-  private static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
 
   private final String taskId;
 
@@ -57,8 +54,8 @@ public abstract sealed class KickoffRules implements DomainRule {
 
     @Override
     public List<Violation> check(Map<String, Object> variables) {
-      LocalDate opens = date(variables.get(CALL_OPENS_ON));
-      LocalDate closes = date(variables.get(CALL_CLOSES_ON));
+      LocalDate opens = DateValues.of(variables.get(CALL_OPENS_ON));
+      LocalDate closes = DateValues.of(variables.get(CALL_CLOSES_ON));
       if (opens == null || closes == null) {
         return List.of();
       }
@@ -170,8 +167,8 @@ public abstract sealed class KickoffRules implements DomainRule {
 
     @Override
     public List<Violation> check(Map<String, Object> variables) {
-      LocalDate signed = date(variables.get(SIGNED_ON));
-      LocalDate kickoff = date(variables.get(KICKOFF_DATE));
+      LocalDate signed = DateValues.of(variables.get(SIGNED_ON));
+      LocalDate kickoff = DateValues.of(variables.get(KICKOFF_DATE));
       if (signed != null && kickoff != null && kickoff.isBefore(signed)) {
         return List.of(new Violation(KICKOFF_DATE, "착수일 (Kickoff date)",
             "협약 체결일(" + signed + ") 이후여야 합니다 (cannot be before the agreement was signed on " + signed + ")"));
@@ -201,20 +198,4 @@ public abstract sealed class KickoffRules implements DomainRule {
     return null;
   }
 
-  private static LocalDate date(Object value) {
-    if (value instanceof LocalDate date) {
-      return date;
-    }
-    if (value instanceof Date date) {
-      return date.toInstant().atZone(SEOUL).toLocalDate();
-    }
-    if (value instanceof String text) {
-      try {
-        return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-      } catch (DateTimeParseException e) {
-        return null;
-      }
-    }
-    return null;
-  }
 }

@@ -7,9 +7,11 @@ import static kr.axhub.funding.pipeline.PipelineElements.END_YEAR;
 import static kr.axhub.funding.pipeline.PipelineElements.FEASIBILITY_STUDY_RESULT;
 import static kr.axhub.funding.pipeline.PipelineElements.LEAD_MINISTRY;
 import static kr.axhub.funding.pipeline.PipelineElements.LOCAL_FUNDING;
+import static kr.axhub.funding.pipeline.PipelineElements.MEETING_DATE;
 import static kr.axhub.funding.pipeline.PipelineElements.MINISTRIES;
 import static kr.axhub.funding.pipeline.PipelineElements.NATIONAL_FUNDING;
 import static kr.axhub.funding.pipeline.PipelineElements.RECOMMENDED_TOTAL_COST;
+import static kr.axhub.funding.pipeline.PipelineElements.RESOLUTION_DATE;
 import static kr.axhub.funding.pipeline.PipelineElements.REQUESTED_APPROPRIATION;
 import static kr.axhub.funding.pipeline.PipelineElements.RND_CENTRE_COST;
 import static kr.axhub.funding.pipeline.PipelineElements.RND_TASKS;
@@ -21,6 +23,7 @@ import static kr.axhub.funding.pipeline.PipelineElements.START_PROPOSAL_SUBMITTE
 import static kr.axhub.funding.pipeline.PipelineElements.START_YEAR;
 import static kr.axhub.funding.pipeline.PipelineElements.TASK_CONDUCT_FEASIBILITY_STUDY;
 import static kr.axhub.funding.pipeline.PipelineElements.TASK_PUBLISH_IMPLEMENTATION_PLAN;
+import static kr.axhub.funding.pipeline.PipelineElements.TASK_RECORD_CABINET_RESOLUTION;
 import static kr.axhub.funding.pipeline.PipelineElements.TASK_RECORD_APPROPRIATION;
 import static kr.axhub.funding.pipeline.PipelineElements.TASK_REQUEST_BUDGET;
 import static kr.axhub.funding.pipeline.PipelineElements.TASK_RESTRUCTURE_BUSINESS_PLAN;
@@ -30,11 +33,13 @@ import static kr.axhub.funding.pipeline.PipelineElements.TOTAL_COST;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import kr.axhub.funding.validation.DateValues;
 import kr.axhub.funding.validation.DomainRule;
 import kr.axhub.funding.validation.JsonValues;
 import kr.axhub.funding.validation.Violation;
@@ -46,7 +51,6 @@ import org.springframework.stereotype.Component;
  * is not told twice. Money is whole 억원, compared exactly as {@code long}.
  */
 public abstract sealed class PipelineRules implements DomainRule {
-
 
   private final Set<String> elementIds;
 
@@ -159,6 +163,26 @@ public abstract sealed class PipelineRules implements DomainRule {
       atMost(variables, REQUESTED_APPROPRIATION, "요구액 (Requested appropriation)",
           CONFIRMED_TOTAL_COST, "확정 총사업비", "confirmed total cost", violations);
       return violations;
+    }
+  }
+
+  /** The cabinet resolves an item at its meeting or later, never before the meeting it was tabled for. */
+  @Component
+  public static final class CabinetResolution extends PipelineRules {
+
+    public CabinetResolution() {
+      super(TASK_RECORD_CABINET_RESOLUTION);
+    }
+
+    @Override
+    public List<Violation> check(Map<String, Object> variables) {
+      LocalDate meeting = DateValues.of(variables.get(MEETING_DATE));
+      LocalDate resolved = DateValues.of(variables.get(RESOLUTION_DATE));
+      if (meeting != null && resolved != null && resolved.isBefore(meeting)) {
+        return List.of(new Violation(RESOLUTION_DATE, "의결일 (Resolution date)",
+            "의결일은 국무회의 일자(" + meeting + ") 이후여야 합니다 (cannot be before the meeting on " + meeting + ")"));
+      }
+      return List.of();
     }
   }
 

@@ -45,7 +45,11 @@ final class Browser implements AutoCloseable {
     this.profile = profile;
   }
 
-  static Browser open(int port) {
+  /**
+   * A browser whose pages speak {@code locale} (a BCP 47 tag such as ko-KR or en-US): its Accept-Language and, set
+   * through DevTools because headless Chromium takes them from no flag or environment, its date and number formats.
+   */
+  static Browser open(int port, String locale) {
     assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
         "Browser tests need Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver); "
             + ".ci/run installs them");
@@ -56,13 +60,22 @@ final class Browser implements AutoCloseable {
       // Without the window size the 800x600 default hides the Tasklist login button behind the banner.
       options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
           "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-          "--window-size=1280,1024", "--lang=ko-KR", "--user-data-dir=" + profile);
-      options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "ko-KR,ko,en"));
+          "--window-size=1280,1024", "--lang=" + locale, "--user-data-dir=" + profile);
+      options.setExperimentalOption("prefs",
+          Map.of("intl.accept_languages", locale + "," + locale.substring(0, 2)));
       ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build();
-      return new Browser(new ChromeDriver(service, options), "http://localhost:" + port, profile);
+      ChromeDriver driver = new ChromeDriver(service, options);
+      driver.executeCdpCommand("Emulation.setLocaleOverride", Map.of("locale", locale));
+      return new Browser(driver, "http://localhost:" + port, profile);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A date as this browser shows it (2026. 12. 8. in Korean, 12/8/2026 in American English). */
+  String shownDate(java.time.LocalDate date) {
+    return (String) driver.executeScript("return new Intl.DateTimeFormat().format(new Date(arguments[0], arguments[1] - 1,"
+        + " arguments[2]));", date.getYear(), date.getMonthValue(), date.getDayOfMonth());
   }
 
   WebDriverWait waiting() {
@@ -121,6 +134,16 @@ final class Browser implements AutoCloseable {
    * form inside a pane of the window's height, so the window grows to the form's height for the picture.
    */
   Path screenshot(String name) {
+    return screenshot(name, 1280);
+  }
+
+  /** The same picture at 1280 px ({@code <name>.png}) and at 1440 px ({@code <name>-1440.png}). */
+  void screenshots(String name) {
+    screenshot(name, 1280);
+    screenshot(name + "-1440", 1440);
+  }
+
+  private Path screenshot(String name, int width) {
     Path directory = Path.of(System.getProperty("axhub.screenshots", "target/screenshots"));
     try {
       Files.createDirectories(directory);
@@ -128,7 +151,7 @@ final class Browser implements AutoCloseable {
       Object height = driver.executeScript(
           "const form = document.querySelector('.fjs-form'); return form ? form.scrollHeight : 0;");
       int tall = Math.min(8000, Math.max(1024, ((Number) height).intValue() + 700));
-      driver.manage().window().setSize(new Dimension(1280, tall));
+      driver.manage().window().setSize(new Dimension(width, tall));
       try {
         File shot = driver.getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);

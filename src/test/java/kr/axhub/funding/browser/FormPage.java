@@ -1,7 +1,6 @@
 package kr.axhub.funding.browser;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
@@ -18,7 +17,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 class FormPage {
 
   private static final long DEBOUNCE_MILLIS = 300;
-  private static final DateTimeFormatter SHOWN_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
 
   final Browser browser;
   final FormModel model;
@@ -123,24 +121,83 @@ class FormPage {
     return this;
   }
 
-  /** A date field; form-js shows and parses dates as MM/dd/yyyy and submits yyyy-MM-dd. */
+  /** A date field, typed the way officials write dates: 2026-12-08. */
   FormPage date(String key, String isoDate) {
-    WebElement input = scope().findElement(By.cssSelector("input[id$='-" + domId(key) + "-date']"));
+    return typeDate(key, isoDate, LocalDate.parse(isoDate));
+  }
+
+  WebElement dateInput(String key) {
+    return scope().findElement(By.cssSelector("input[id$='-" + domId(key) + "-date']"));
+  }
+
+  /** Types {@code typed} into a date field, leaves it and waits until it shows {@code expected} as this browser does. */
+  FormPage typeDate(String key, String typed, LocalDate expected) {
+    WebElement input = enterDate(key, typed);
+    String shown = browser.shownDate(expected);
+    browser.waiting().until(driver -> shown.equals(input.getDomProperty("value")));
+    return this;
+  }
+
+  /** Types text into a date field and leaves it, whatever the field makes of it. */
+  WebElement enterDate(String key, String typed) {
+    WebElement input = dateInput(key);
     input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-    // No Enter: it would submit Tasklist's surrounding form; flatpickr parses typed dates when the field is left.
-    input.sendKeys(LocalDate.parse(isoDate).format(SHOWN_DATE));
+    // No Enter: it would submit Tasklist's surrounding form; the field reads typed dates when it is left.
+    input.sendKeys(typed);
     settle();
-    // The calendar stays open after typing and would cover what comes next (even the Complete button); a click
-    // elsewhere in the form closes it (Escape would close the start form's dialog instead).
+    closeCalendar();
+    return input;
+  }
+
+  /**
+   * The calendar stays open after typing and would cover what comes next (even the Complete button); a click
+   * elsewhere in the form closes it (Escape would close the start form's dialog instead).
+   */
+  void closeCalendar() {
     browser.driver.executeScript("document.activeElement.blur();");
     List<WebElement> headings = browser.driver.findElements(By.cssSelector(".fjs-form .fjs-form-field-text"));
     if (!headings.isEmpty()) {
       click(headings.get(0));
     }
     browser.waiting().until(driver -> driver.findElements(By.cssSelector(".flatpickr-calendar.open")).isEmpty());
-    String expected = LocalDate.parse(isoDate).format(DateTimeFormatter.ofPattern("M/d/yyyy"));
-    browser.waiting().until(driver -> expected.equals(input.getDomProperty("value")));
+  }
+
+  /** Picks a day of the month the field's calendar shows, with the pointer. */
+  FormPage pickDay(String key, int day) {
+    click(dateInput(key));
+    WebElement calendar = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector(".flatpickr-calendar.open")));
+    WebElement cell = calendar.findElements(By.cssSelector(
+            ".flatpickr-day:not(.prevMonthDay):not(.nextMonthDay)")).stream()
+        .filter(candidate -> candidate.getText().trim().equals(String.valueOf(day))).findFirst().orElseThrow();
+    click(cell);
+    browser.waiting().until(driver -> driver.findElements(By.cssSelector(".flatpickr-calendar.open")).isEmpty());
+    settle();
     return this;
+  }
+
+  /** The first field the form requires that is visible, editable and still empty, if any. */
+  String firstEmptyRequiredField() {
+    for (var entry : model.fields.entrySet()) {
+      String key = entry.getKey();
+      var field = entry.getValue();
+      if (key.contains(".") || !field.path("validate").path("required").asBoolean(false) || model.readonly(key)
+          || field.has("conditional") || !present(key)) {
+        continue;
+      }
+      String type = model.type(key);
+      boolean empty = switch (type) {
+        case "textfield", "textarea", "number" -> input(key).getDomProperty("value").isEmpty();
+        case "datetime" -> dateInput(key).getDomProperty("value").isEmpty();
+        case "radio" -> !option(key, 0).isSelected() && model.field(key).path("values").size() > 0
+            && scope().findElements(By.cssSelector("input[id*='-" + domId(key) + "-']:checked")).isEmpty();
+        default -> false;
+      };
+      if (empty) {
+        return key;
+      }
+    }
+    return null;
   }
 
   FormPage radio(String key, String value) {

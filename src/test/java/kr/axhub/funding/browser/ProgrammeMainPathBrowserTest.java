@@ -10,6 +10,7 @@ import java.util.Map;
 import kr.axhub.funding.support.Officials;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.FluentWait;
 
 /**
@@ -26,6 +27,10 @@ class ProgrammeMainPathBrowserTest extends BrowserTestBase {
   @Test
   void daeguProgrammeGoesFromProposalToTaskKickoffInTheBrowser() {
     String programme = proposeInTheBrowser(DAEGU);
+    browser.actAs("daegu-director", Officials.PASSWORD);
+    assertThat(tasklist.listedTasks(1)).as("the group's list tells the programme's task apart")
+        .anyMatch(entry -> entry.contains(DAEGU) && entry.contains("지역거점 AX 혁신 기술개발사업"));
+    assertThat(browser.driver.getCurrentUrl()).as("the list is sorted by due date first").contains("dueDate");
 
     work("daegu-director", programme, "Task_ApproveProposalInternally", pipeline("internalApproval", "APPROVE", null));
     work("msit-officer", programme, "Task_ReviewProposal", pipeline("proposalReview", "ADOPT", null));
@@ -90,7 +95,7 @@ class ProgrammeMainPathBrowserTest extends BrowserTestBase {
     assertThat(cockpit.waitingActivities()).as("stage shown in Cockpit")
         .contains("예타 면제 요구 심사 (Review exemption request)");
     assertThat(stage).contains(programme.getId());
-    browser.screenshot("cockpit-programme-stage");
+    screenshots("cockpit-programme-stage");
   }
 
   /** The region's planner drafts the proposal in Tasklist's start form; the programme code becomes the key. */
@@ -100,12 +105,20 @@ class ProgrammeMainPathBrowserTest extends BrowserTestBase {
     FormModel model = FormModel.load("pipeline-submit-proposal");
     FormPage form = tasklist.startForm("ax-funding-pipeline", model);
     assertLabels(form);
+    String empty = form.firstEmptyRequiredField();
+    assertThat(empty).as("the proposal form starts empty").isNotNull();
+    tasklist.clickStart();
+    browser.waiting().until(driver -> !form.errors(empty).isEmpty());
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(code).count())
+        .as("nothing started from an empty proposal").isZero();
     fill(form, proposal);
-    browser.screenshot(model.id);
+    screenshots(model.id);
     tasklist.clickStart();
     ProcessInstance started = new FluentWait<>(code).withTimeout(Browser.TIMEOUT)
         .pollingEvery(Duration.ofMillis(200))
         .until(key -> runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(key).singleResult());
+    browser.waiting().until(driver -> driver.findElements(By.cssSelector(".axhub-started")).stream()
+        .anyMatch(notice -> notice.getText().contains(code)));
     assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(started.getId()).singleResult()
         .getStartUserId()).as("started by").isEqualTo("daegu-planner");
     assertReceived(started.getId(), model, proposal);

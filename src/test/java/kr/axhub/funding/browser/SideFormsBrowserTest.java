@@ -4,6 +4,8 @@ import static kr.axhub.funding.browser.ValidInputs.kickoff;
 import static kr.axhub.funding.browser.ValidInputs.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -81,6 +83,75 @@ class SideFormsBrowserTest extends BrowserTestBase {
         .setVariable("objectionReason", "평가 점수 산정 오류 (Scoring error)")
         .correlate();
     work("agency-officer", objected, "Task_ReviewObjection", kickoff("objectionReview", "DISMISSED"));
+  }
+
+  /**
+   * Dates as officials type them: 2026-12-08, 2026.12.08 and 2026. 12. 8. are that day, the calendar's pick too;
+   * other text is refused at the field, not turned into another day. A resolution dated before its meeting is
+   * refused by the server, and its reason stands at the field with Complete still reachable.
+   */
+  @Test
+  void resolutionDateIsStoredAsTypedOrPickedAndRefusedAtTheFieldOtherwise() {
+    String programme = start("AX-DAEGU-2034", "2025-03-04");
+    completeByApi(programme, "Task_ApproveProposalInternally", pipeline("internalApproval", "APPROVE", null));
+    completeByApi(programme, "Task_ReviewProposal", pipeline("proposalReview", "ADOPT", null));
+    completeByApi(programme, "Task_PrepareExemptionRequest", pipeline("exemptionRequest", "ART38_2_10"));
+    completeByApi(programme, "Task_ReviewExemptionRequest", pipeline("exemptionReview", "RECOMMEND", null));
+    completeByApi(programme, "Task_TableCabinetAgenda", pipeline("cabinetAgenda"));
+
+    FormPage form = open("cabinet-clerk", programme, "Task_RecordCabinetResolution");
+    String taskId = task(programme, "Task_RecordCabinetResolution").getId();
+    form.radio("cabinetResolution", "RESOLVED");
+    form.typeDate("resolutionDate", "2025.08.19", LocalDate.of(2025, 8, 19));
+    form.typeDate("resolutionDate", "2025. 8. 20.", LocalDate.of(2025, 8, 20));
+    for (String notADate : List.of("20250820", korean() ? "8/20/2025" : "20.08.2025", "2025-02-30")) {
+      form.enterDate("resolutionDate", notADate);
+      assertThat(form.errors("resolutionDate")).as("'%s' is refused at the field", notADate)
+          .contains("2026-12-08");
+      assertThat(form.dateInput("resolutionDate").getDomProperty("value")).as("the typed text stays")
+          .isEqualTo(notADate);
+      assertThat(tasklist.completeEnabled()).as("Complete while '%s' stands", notADate).isFalse();
+    }
+
+    form.typeDate("resolutionDate", "2025-08-17", LocalDate.of(2025, 8, 17));
+    assertThat(tasklist.completeEnabled()).as("Complete once the date reads").isTrue();
+    tasklist.clickComplete();
+    browser.waiting().until(driver -> !form.errors("resolutionDate").isEmpty());
+    assertThat(form.errors("resolutionDate")).as("the server's reason at the field")
+        .contains("2025-08-18").containsPattern(korean() ? "\\p{IsHangul}" : "cannot be before");
+    assertThat(taskService.createTaskQuery().taskId(taskId).count()).as("refused task stays open").isEqualTo(1);
+    assertThat(tasklist.uncovered(TasklistPage.COMPLETE)).as("no notice covers Complete").isTrue();
+    screenshots("refusal-at-the-field");
+
+    form.typeDate("resolutionDate", "2025-08-01", LocalDate.of(2025, 8, 1));
+    form.pickDay("resolutionDate", 19);
+    assertThat(form.errors("resolutionDate")).as("a new date clears the reason").isEmpty();
+    complete(form, taskId);
+    assertReceived(programme, form.model, Map.of("cabinetResolution", "RESOLVED", "resolutionDate", "2025-08-19"));
+  }
+
+  /** A proposal the server refuses: the reason stands at the field in the start dialog, only the latest one. */
+  @Test
+  void refusedProposalShowsTheServersReasonAtTheFieldOfTheStartDialog() {
+    String code = "AX-DAEGU-2035";
+    Map<String, Object> proposal = new java.util.LinkedHashMap<>(pipeline("proposal", code));
+    browser.actAs("daegu-planner", kr.axhub.funding.support.Officials.PASSWORD);
+    FormModel model = FormModel.load("pipeline-submit-proposal");
+    FormPage form = tasklist.startForm("ax-funding-pipeline", model);
+    proposal.put("nationalFunding", 9000L);
+    fill(form, proposal);
+    tasklist.clickStart();
+    browser.waiting().until(driver -> !form.errors("nationalFunding").isEmpty());
+    assertThat(form.errors("nationalFunding")).contains("9000");
+    proposal.put("nationalFunding", 3000L);
+    proposal.put("localFunding", 9000L);
+    fill(form, Map.of("nationalFunding", 3000L, "localFunding", 9000L));
+    tasklist.clickStart();
+    browser.waiting().until(driver -> !form.errors("localFunding").isEmpty());
+    assertThat(form.errors("nationalFunding")).as("the earlier reason is gone").isEmpty();
+    assertThat(tasklist.uncovered(TasklistPage.START)).as("no notice covers Start").isTrue();
+    screenshots("refusal-in-the-start-dialog");
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(code).count()).isZero();
   }
 
   private String start(String code, String proposalDate) {

@@ -12,7 +12,8 @@ final class TasklistPage {
   static final String APP = "/camunda/app/tasklist/default/";
   private static final By FORM = By.cssSelector(".fjs-form");
   private static final By CLAIM = By.cssSelector("button.claim");
-  private static final By COMPLETE = By.cssSelector("button[ng-click='complete()']");
+  static final By COMPLETE = By.cssSelector("button[ng-click='complete()']");
+  static final By START = By.cssSelector(".modal-content button[ng-click='startProcessInstance()']");
   private static final By SAVE = By.cssSelector("button[ng-click='save($event)']");
 
   private final Browser browser;
@@ -25,8 +26,13 @@ final class TasklistPage {
   void logIn(String userId, String password, String app) {
     browser.get("/camunda/app/" + app + "/default/#/login");
     var wait = browser.waiting();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
-        .sendKeys(userId);
+    try {
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
+          .sendKeys(userId);
+    } catch (TimeoutException noLoginPage) {
+      browser.dump("login-" + app + "-" + userId);
+      throw noLoginPage;
+    }
     browser.driver.findElement(By.cssSelector("input[type='password']")).sendKeys(password);
     browser.driver.findElement(By.cssSelector("button[type='submit']")).click();
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
@@ -51,6 +57,22 @@ final class TasklistPage {
     }
   }
 
+  /**
+   * The tasks of one of the official's filters (by its position on the left, the first being 0), each as its entry
+   * in the list reads, in the list's order.
+   */
+  List<String> listedTasks(int filterPosition) {
+    browser.get(APP);
+    List<WebElement> filters = browser.waiting().until(driver -> {
+      List<WebElement> shown = driver.findElements(By.cssSelector(".task-filter h4.name a"));
+      return shown.size() > filterPosition ? shown : null;
+    });
+    browser.click(filters.get(filterPosition));
+    browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ol.tasks-list > li.task")));
+    return browser.driver.findElements(By.cssSelector("ol.tasks-list > li.task")).stream()
+        .map(WebElement::getText).toList();
+  }
+
   /** Opens the start form of a process from Tasklist's "Start process" dialog. */
   FormPage startForm(String processKey, FormModel form) {
     browser.get(APP + "#/?processStart=" + processKey);
@@ -59,8 +81,7 @@ final class TasklistPage {
   }
 
   void clickStart() {
-    browser.click(browser.waiting().until(ExpectedConditions.elementToBeClickable(
-        By.cssSelector(".modal-content button[ng-click='startProcessInstance()']"))));
+    browser.click(browser.waiting().until(ExpectedConditions.elementToBeClickable(START)));
   }
 
   /** Claims the open task: until then Tasklist shows its form read-only. */
@@ -88,6 +109,15 @@ final class TasklistPage {
 
   void clickComplete() {
     browser.click(browser.waiting().until(ExpectedConditions.elementToBeClickable(COMPLETE)));
+  }
+
+  /** Whether the button is the topmost element at its own centre: no notice or banner lies over it. */
+  boolean uncovered(By button) {
+    WebElement element = browser.driver.findElement(button);
+    browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    return (Boolean) browser.driver.executeScript("const box = arguments[0].getBoundingClientRect();"
+        + " const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);"
+        + " return top === arguments[0] || arguments[0].contains(top);", element);
   }
 
   /** Error notifications Tasklist shows (e.g. the server refusing a completion). */

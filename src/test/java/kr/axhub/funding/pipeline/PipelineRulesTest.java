@@ -135,6 +135,15 @@ class PipelineRulesTest {
     }
 
     @Test
+    void cabinetResolvesOnOrAfterItsMeeting() {
+      PipelineRules rule = new PipelineRules.CabinetResolution();
+      assertThat(rule.check(Map.of(MEETING_DATE, "2025-08-18", RESOLUTION_DATE, "2025-08-18"))).isEmpty();
+      assertThat(rule.check(Map.of(MEETING_DATE, "2025-08-18", RESOLUTION_DATE, "2025-08-19"))).isEmpty();
+      assertThat(fields(rule.check(Map.of(MEETING_DATE, "2025-08-18", RESOLUTION_DATE, "2025-08-17"))))
+          .containsExactly(RESOLUTION_DATE);
+    }
+
+    @Test
     void appropriationIsAtMostTheRequest() {
       PipelineRules rule = new PipelineRules.Appropriation();
       assertThat(rule.check(Map.of(REQUESTED_APPROPRIATION, 229L, APPROPRIATED_AMOUNT, 0L))).isEmpty();

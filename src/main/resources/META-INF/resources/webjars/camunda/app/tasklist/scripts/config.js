@@ -1,10 +1,11 @@
 // Replaces Tasklist's shipped config.js: its keyboard shortcuts are kept as shipped; Korean for browsers that ask
-// for it, English otherwise.
+// for it, English otherwise; axhub/forms sets right how forms read dates, enable Complete and show refusals.
 export default {
   locales: {
     availableLocales: ['ko', 'en'],
     fallbackLocale: 'en'
   },
+  customScripts: ['scripts/axhub/forms'],
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',

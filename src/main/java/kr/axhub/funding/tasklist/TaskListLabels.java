@@ -1,0 +1,61 @@
+package kr.axhub.funding.tasklist;
+
+import java.util.ArrayList;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gives every user task the words Tasklist shows under it in an official's list (the shared filters name these
+ * variables): the programme's code and name, and the R&amp;D task's code and title for a kickoff, so two tasks of
+ * the same name in different programmes can be told apart. They are the task's own variables because Tasklist may
+ * show an official the variables of a task the official may work on, not those of the whole programme.
+ */
+@Component
+public class TaskListLabels extends AbstractProcessEnginePlugin {
+
+  /** Task variable with "AX-DAEGU-2026 · 지역거점 AX 혁신 기술개발사업 (…)". */
+  public static final String PROGRAMME = "listProgramme";
+  /** Task variable with "DG-ROBOT-SM · 완전자율 로봇 표준모델 (…)" on the tasks of an R&amp;D task's kickoff. */
+  public static final String RND_TASK = "listRndTask";
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getCustomPostBPMNParseListeners() == null) {
+      configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+    }
+    TaskListener label = TaskListLabels::label;
+    configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+        ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
+            .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, label);
+      }
+    });
+  }
+
+  static void label(DelegateTask task) {
+    String programme = joined(task.getVariable("programmeCode"), task.getVariable("programmeName"));
+    if (programme != null) {
+      task.setVariableLocal(PROGRAMME, programme);
+    }
+    String rndTask = joined(task.getVariable("taskCode"), task.getVariable("taskTitle"));
+    if (rndTask != null) {
+      task.setVariableLocal(RND_TASK, rndTask);
+    }
+  }
+
+  private static String joined(Object code, Object name) {
+    if (!(code instanceof String text) || text.isBlank()) {
+      return null;
+    }
+    return name instanceof String title && !title.isBlank() ? text + " · " + title : text;
+  }
+}
