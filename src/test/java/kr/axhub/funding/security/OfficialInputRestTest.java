@@ -5,6 +5,7 @@ import static kr.axhub.funding.support.EngineRest.variables;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import kr.axhub.funding.support.EngineRest;
 import kr.axhub.funding.support.EngineRest.JsonValue;
 import kr.axhub.funding.support.EngineRest.Response;
 import kr.axhub.funding.support.Officials;
+import kr.axhub.funding.support.WebappSession;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -120,11 +122,34 @@ class OfficialInputRestTest {
     Response submitted = reviewer.post("/engine-rest/task/" + review + "/submit-form", formValues(shown));
 
     assertThat(submitted.status()).as(submitted.text()).isEqualTo(204);
+    assertThat(admin.getJson("/engine-rest/history/detail?variableUpdates=true&processInstanceId=" + instance))
+        .as("the unchanged total cost is not stored again")
+        .filteredOn(detail -> detail.path("variableName").asText().equals("totalCost")).hasSize(1);
     JsonNode totalCost = admin.getJson("/engine-rest/process-instance/" + instance + "/variables/totalCost");
     assertThat(totalCost.path("type").asText()).isEqualTo("Long");
     assertThat(totalCost.path("value").asLong()).isEqualTo(6000L);
     assertThat(admin.getJson("/engine-rest/process-instance/" + instance + "/variables/exemptionReviewDecision")
         .path("value").asText()).isEqualTo("SUPPLEMENT");
+  }
+
+  @Test
+  void tasklistsOwnApiRefusesTheSameAsTheRestApi() {
+    String instance = toExemptionReview("AX-GWANGJU-2204", "gwangju");
+    String review = admin.taskId("AX-GWANGJU-2204", "Task_ReviewExemptionRequest");
+    WebappSession tasklist = WebappSession.login(port, "tasklist", "moef-reviewer", Officials.PASSWORD);
+    String api = "/camunda/api/engine/engine/default/task/" + review;
+    // The first request of the new session hands out its CSRF token, as when Tasklist opens the task.
+    assertThat(tasklist.get(api + "/form-variables").status()).isEqualTo(200);
+    WebappSession.Response claimed = tasklist.post(api + "/claim", "{\"userId\": \"moef-reviewer\"}");
+    assertThat(claimed.status()).as(claimed.text()).isEqualTo(204);
+
+    WebappSession.Response refused = tasklist.post(api + "/submit-form", formValues(Map.of(
+        "exemptionReviewDecision", "RECOMMEND", "totalCost", 1, "injected", "<script>x</script>")).toString());
+    assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+    assertThat(refused.text()).contains("'totalCost'", "'injected'");
+    WebappSession.Response written = tasklist.put(api + "/variables/totalCost", "{\"value\": 1, \"type\": \"Long\"}");
+    assertThat(written.status()).as(written.text()).isEqualTo(403);
+    assertUnchanged(instance, review);
   }
 
   @Test
@@ -279,7 +304,7 @@ class OfficialInputRestTest {
   }
 
   private List<String> variableNames(String instance) {
-    List<String> names = new java.util.ArrayList<>();
+    List<String> names = new ArrayList<>();
     admin.getJson("/engine-rest/process-instance/" + instance + "/variables").fieldNames().forEachRemaining(names::add);
     return names;
   }
