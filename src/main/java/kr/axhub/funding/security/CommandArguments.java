@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.spin.Spin;
 
 /**
  * The arguments an official's call handed to one of Camunda's commands. Camunda keeps them in protected fields
@@ -16,6 +17,8 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  * no longer change; {@code OfficialInputRestTest} fails if one ever does.
  */
 final class CommandArguments {
+
+  private static final String JSON_FORMAT = "application/json";
 
   private CommandArguments() {}
 
@@ -61,9 +64,21 @@ final class CommandArguments {
     }
   }
 
+  /**
+   * The value itself. The REST API hands {@code Json} values (lists from Tasklist) over still serialized: they are
+   * read as JSON, so that a list sent back unchanged compares equal to the stored one.
+   */
   private static Object plain(Object value) {
     if (value instanceof SerializableValue serializable && !serializable.isDeserialized()) {
-      return serializable.getValueSerialized();
+      String serialized = serializable.getValueSerialized();
+      if (serialized != null && JSON_FORMAT.equals(serializable.getSerializationDataFormat())) {
+        try {
+          return Spin.JSON(serialized);
+        } catch (RuntimeException notJson) {
+          return serialized;
+        }
+      }
+      return serialized;
     }
     return value instanceof TypedValue typed ? typed.getValue() : value;
   }

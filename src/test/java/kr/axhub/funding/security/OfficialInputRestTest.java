@@ -153,6 +153,25 @@ class OfficialInputRestTest {
   }
 
   @Test
+  void theInternalApprovalAsTasklistSubmitsItIsAccepted() {
+    String instance = start("AX-DAEGU-2203", "daegu");
+    String approval = admin.taskId("AX-DAEGU-2203", "Task_ApproveProposalInternally");
+    Map<String, Object> shown = new HashMap<>(proposal("AX-DAEGU-2203", "daegu"));
+    shown.replaceAll((name, value) -> value instanceof Long number ? number.intValue() : value);
+    shown.put("ministries", new JsonValue("[\"MSIT\"]"));
+    shown.put("internalApprovalDecision", "APPROVE");
+
+    Response submitted = as("daegu-director").post("/engine-rest/task/" + approval + "/submit-form",
+        formValues(shown));
+
+    assertThat(submitted.status()).as(submitted.text()).isEqualTo(204);
+    assertThat(admin.getJson("/engine-rest/process-instance/" + instance + "/variables/ministries").path("type")
+        .asText()).isEqualTo("Json");
+    assertThat(admin.getJson("/engine-rest/task?processInstanceId=" + instance)).singleElement()
+        .satisfies(task -> assertThat(task.path("taskDefinitionKey").asText()).isEqualTo("Task_ReviewProposal"));
+  }
+
+  @Test
   void aStartSetsOnlyWhatTheStartFormAsks() {
     Map<String, Object> proposal = proposal("AX-DAEGU-2201", "daegu");
     proposal.put("injected", "<script>x</script>");
