@@ -17,8 +17,8 @@ import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
  * How {@code /engine-rest} answers refusals that Camunda's REST API reports as a server error (500): refused input
  * becomes 400 with the refused fields, even where the API wrapped it (process start); an entity of a region the
  * caller does not belong to (engine code ENGINE-13034) becomes 404, as if it did not exist; and the everyday races of
- * officials sharing a group's tasks — a task another official claimed a moment earlier (409), or one already completed
- * and gone (404) — get an answer that says so. Every other error keeps Camunda's own answer.
+ * officials sharing a group's tasks — a task another official claimed (409, for a claim as for a completion), or one
+ * already completed and gone (404) — get an answer that says so. Every other error keeps Camunda's own answer.
  */
 final class EngineRestErrors {
 
@@ -59,10 +59,11 @@ final class EngineRestErrors {
         return json(Response.Status.BAD_REQUEST, InputRefusedException.class.getSimpleName(),
             exception.getMessage(), refusal);
       }
-      if (cause instanceof TaskAlreadyClaimedException) {
+      if (cause instanceof TaskAlreadyClaimedException claimed) {
         return json(Response.Status.CONFLICT, "TaskAlreadyClaimed",
-            "다른 담당자가 이미 이 업무를 맡았습니다 (another official claimed this task first): "
-                + cause.getMessage(), null);
+            "다른 담당자가 이미 이 업무를 맡았습니다 (another official claimed this task first): '"
+                + claimed.getTaskAssignee() + "' — 담당자가 반납하거나 넘겨주기 전에는 처리할 수 없습니다 (only they can "
+                + "complete, unclaim or hand it over until they do)", null);
       }
       if (cause instanceof NullValueException && cause.getMessage() != null
           && cause.getMessage().contains(TASK_GONE)) {

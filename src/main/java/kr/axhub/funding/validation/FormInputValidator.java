@@ -16,12 +16,15 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.camunda.spin.Spin;
+import org.camunda.spin.json.SpinJsonNode;
 
 /**
  * Applies a form's own rules to submitted values, exactly as form-js applies them in the browser: required, type,
- * min/max, length, pattern, allowed values, date format and the fields of every dynamic-list item. Whole-number
- * fields ({@code decimalDigits: 0}, i.e. money in 억원) are normalised to {@link Long}, because browsers submit
- * JavaScript numbers and money must never be stored as floating point.
+ * min/max, length, pattern, allowed values, date format and the fields of every dynamic-list item. Values are
+ * normalised to the type the form implies: whole-number fields ({@code decimalDigits: 0}, i.e. money in 억원) to
+ * {@link Long}, because browsers submit JavaScript numbers and money must never be stored as floating point; other
+ * numbers (scores) to {@link Double}; lists to {@code Json}.
  */
 final class FormInputValidator {
 
@@ -114,10 +117,10 @@ final class FormInputValidator {
     if (!inRange) {
       return null;
     }
-    if (allowedDigits == 0 && !(value instanceof Long)) {
-      return number.longValueExact();
+    if (allowedDigits == 0) {
+      return value instanceof Long ? value : number.longValueExact();
     }
-    return value;
+    return value instanceof Double ? value : number.doubleValue();
   }
 
   private static Object checkBoolean(FormField field, Object value, String path, List<Violation> violations) {
@@ -159,7 +162,7 @@ final class FormInputValidator {
             + " (is not one of " + field.allowedValues() + ")"));
       }
     }
-    return value;
+    return asJson(value, list);
   }
 
   private static Object checkDate(FormField field, Object value, String path, List<Violation> violations) {
@@ -212,14 +215,19 @@ final class FormInputValidator {
             itemPath + "." + child.key(), violations);
       }
     }
-    return value;
+    return asJson(value, list);
+  }
+
+  /** Lists are stored as {@code Json}, as Tasklist submits them, whatever a client sent (a Java list, an object). */
+  private static Object asJson(Object value, JsonNode list) {
+    return value instanceof SpinJsonNode ? value : Spin.JSON(list.toString());
   }
 
   private static boolean isEmpty(Object value) {
     return value == null || (value instanceof String text && text.isBlank());
   }
 
-  private static BigDecimal toDecimal(Object value) {
+  static BigDecimal toDecimal(Object value) {
     if (value instanceof BigDecimal decimal) {
       return decimal;
     }

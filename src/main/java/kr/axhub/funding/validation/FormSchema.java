@@ -6,15 +6,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * The inputs of a Camunda Form (form-js JSON) that an official fills in. Read-only and disabled fields show context
- * and are not input; display-only components (text, separators) carry no value.
+ * and are not input; display-only components (text, separators) carry no value. {@code labels} names every variable
+ * the form shows, input or not, so a refusal can say which field the official saw.
  */
-record FormSchema(String formId, List<FormField> fields) {
+record FormSchema(String formId, List<FormField> fields, Map<String, String> labels) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> INPUT_TYPES = Set.of(
@@ -24,7 +27,9 @@ record FormSchema(String formId, List<FormField> fields) {
   static FormSchema parse(InputStream formJson) {
     try {
       JsonNode root = JSON.readTree(formJson);
-      return new FormSchema(root.path("id").asText(null), fieldsOf(root.path("components")));
+      Map<String, String> labels = new LinkedHashMap<>();
+      labelsOf(root.path("components"), labels);
+      return new FormSchema(root.path("id").asText(null), fieldsOf(root.path("components"), null), labels);
     } catch (IOException e) {
       throw new IllegalStateException("Unreadable Camunda Form: " + e.getMessage(), e);
     }
@@ -34,12 +39,14 @@ record FormSchema(String formId, List<FormField> fields) {
     return fields.stream().filter(FormField::isDecision).toList();
   }
 
-  private static List<FormField> fieldsOf(JsonNode components) {
+  /** The fields of these components; a group's own condition hides every field inside it too. */
+  private static List<FormField> fieldsOf(JsonNode components, String enclosingHide) {
     List<FormField> fields = new ArrayList<>();
     for (JsonNode component : components) {
       String type = component.path("type").asText();
+      String hide = eitherHides(enclosingHide, hideCondition(component));
       if ("group".equals(type) && !component.hasNonNull("path")) {
-        fields.addAll(fieldsOf(component.path("components")));
+        fields.addAll(fieldsOf(component.path("components"), hide));
         continue;
       }
       if (!INPUT_TYPES.contains(type)
@@ -66,10 +73,30 @@ record FormSchema(String formId, List<FormField> fields) {
           allowedValues(component),
           integer(component.get("decimalDigits")),
           component.hasNonNull("subtype") ? component.get("subtype").asText() : null,
-          hideCondition(component),
-          dynamicList ? fieldsOf(component.path("components")) : List.of()));
+          hide,
+          dynamicList ? fieldsOf(component.path("components"), null) : List.of()));
     }
     return fields;
+  }
+
+  private static void labelsOf(JsonNode components, Map<String, String> labels) {
+    for (JsonNode component : components) {
+      String key = component.hasNonNull("path") ? component.get("path").asText()
+          : component.hasNonNull("key") ? component.get("key").asText() : null;
+      if (key != null && !key.isBlank()) {
+        labels.putIfAbsent(key, component.path("label").asText(key));
+      }
+      if (!"dynamiclist".equals(component.path("type").asText())) {
+        labelsOf(component.path("components"), labels);
+      }
+    }
+  }
+
+  private static String eitherHides(String outer, String inner) {
+    if (outer == null || inner == null) {
+      return outer == null ? inner : outer;
+    }
+    return "(" + outer + ") or (" + inner + ")";
   }
 
   private static Set<String> allowedValues(JsonNode component) {

@@ -4,14 +4,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
+import java.util.Set;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.slf4j.Logger;
@@ -82,7 +85,8 @@ public class InputValidation {
     List<Violation> violations = new ArrayList<>();
     Map<String, Object> normalised = Map.of();
     if (form != null) {
-      FormInputValidator.Outcome outcome = FormInputValidator.validate(form.fields(), variables, hidden(variables));
+      FormInputValidator.Outcome outcome = FormInputValidator.validate(form.fields(), variables,
+          expression -> hides(expression, variables));
       violations.addAll(outcome.violations());
       normalised = outcome.normalised();
       variables.putAll(normalised);
@@ -102,6 +106,38 @@ public class InputValidation {
     return normalised;
   }
 
+  /**
+   * Before an official's completion or form submission of this task is applied: refuses every submitted variable
+   * the task's form does not let them set now ({@link EditableInput}) and returns the unchanged ones, which the
+   * caller leaves out so that the stored values keep their own type.
+   */
+  public Set<String> checkOfficialInput(TaskEntity task, Map<String, Object> submitted) {
+    return checkOfficialInput(formOf(task), submitted, new HashMap<>(task.getVariables()),
+        "'" + task.getName() + "' (" + task.getTaskDefinitionKey() + ")");
+  }
+
+  /** The same for an official starting a process: a new instance has nothing stored yet. */
+  public Set<String> checkOfficialStart(ProcessDefinitionEntity definition, Map<String, Object> submitted) {
+    BpmnModelInstance model = Context.getProcessEngineConfiguration().getDeploymentCache()
+        .findBpmnModelInstanceForProcessDefinition(definition);
+    StartEvent start = model.getModelElementById(definition.getInitial().getId());
+    FormSchema form = start.getCamundaFormRef() == null ? null
+        : forms.find(definition.getDeploymentId(), start.getCamundaFormRef());
+    return checkOfficialInput(form, submitted, Map.of(), "process start '" + start.getName() + "' ("
+        + start.getId() + ")");
+  }
+
+  private Set<String> checkOfficialInput(FormSchema form, Map<String, Object> submitted, Map<String, Object> stored,
+      String what) {
+    EditableInput.Outcome outcome = EditableInput.check(form, submitted, stored, InputValidation::hides);
+    if (!outcome.refused().isEmpty()) {
+      InputRefusedException refusal = new InputRefusedException(what, outcome.refused());
+      LOG.info(refusal.getMessage());
+      throw refusal;
+    }
+    return outcome.unchanged();
+  }
+
   private FormSchema formOf(DelegateTask task) {
     UserTask userTask = (UserTask) task.getBpmnModelElementInstance();
     if (userTask == null || userTask.getCamundaFormRef() == null || task.getExecution() == null) {
@@ -114,19 +150,21 @@ public class InputValidation {
     return ((ExecutionEntity) execution).getProcessDefinition().getDeploymentId();
   }
 
-  /** Whether a form's {@code conditional.hide} FEEL expression hides a field for these values. */
-  private static Predicate<String> hidden(Map<String, Object> variables) {
+  /**
+   * Whether a form's {@code conditional.hide} FEEL expression hides its field for these values. An expression the
+   * engine's FEEL cannot evaluate counts as hiding its field: the server then neither lets anyone set the field nor
+   * requires it, rather than guess what the browser showed.
+   */
+  private static boolean hides(String expression, Map<String, Object> values) {
     FeelEngine feel = ((DefaultDmnEngineConfiguration) Context.getProcessEngineConfiguration()
         .getDmnEngineConfiguration()).getFeelEngine();
-    return expression -> {
-      try {
-        return Boolean.TRUE.equals(feel.evaluateSimpleExpression(expression,
-            Variables.fromMap(variables).asVariableContext()));
-      } catch (RuntimeException e) {
-        LOG.warn("Form condition '{}' could not be evaluated; the field is validated as shown: {}",
-            expression, e.getMessage());
-        return false;
-      }
-    };
+    try {
+      return Boolean.TRUE.equals(feel.evaluateSimpleExpression(expression,
+          Variables.fromMap(values).asVariableContext()));
+    } catch (RuntimeException e) {
+      LOG.warn("Form condition '{}' could not be evaluated; its field is treated as hidden: {}",
+          expression, e.getMessage());
+      return true;
+    }
   }
 }

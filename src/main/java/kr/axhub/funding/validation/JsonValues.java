@@ -3,6 +3,7 @@ package kr.axhub.funding.validation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Map;
 import org.camunda.spin.json.SpinJsonNode;
 
@@ -13,6 +14,10 @@ import org.camunda.spin.json.SpinJsonNode;
 public final class JsonValues {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Compares JSON numbers by value: 5, 5.0 and a long 5 are the same number. */
+  static final Comparator<JsonNode> NUMBERS_BY_VALUE = (a, b) -> a.equals(b) ? 0
+      : a.isNumber() && b.isNumber() && a.decimalValue().compareTo(b.decimalValue()) == 0 ? 0 : 1;
 
   private JsonValues() {}
 

@@ -87,6 +87,19 @@ public final class EngineRest {
     return body;
   }
 
+  /**
+   * Body of a form submission as Tasklist 7.24 sends it: every field the form shows, read-only ones included, each
+   * as {@code {"value": ...}} without a type (the REST API then infers Integer, Double, String, Boolean); lists as
+   * {@code Json}.
+   */
+  public static ObjectNode formValues(Map<String, ?> values) {
+    ObjectNode body = JSON.createObjectNode();
+    ObjectNode untyped = body.putObject("variables");
+    values.forEach((name, value) -> untyped.set(name, value instanceof JsonValue
+        ? typed(value) : JSON.createObjectNode().set("value", JSON.valueToTree(value))));
+    return body;
+  }
+
   /** A JSON list or object, sent as the {@code Json} type, as Tasklist sends dynamic lists and checklists. */
   public record JsonValue(String json) {}
 
