@@ -20,6 +20,13 @@ public final class OfficialGroups {
   /** Groups whose members act in their own region only; every other group acts for all regions. */
   public static final List<String> REGIONAL = List.of(REGION_PLANNERS, REGION_DIRECTORS);
 
+  /**
+   * Groups that act for every region: each is a member of every region's tenant, so its members need no tenant of
+   * their own. A regional official is made a member of their region's tenant instead.
+   */
+  public static final List<String> NATIONAL = List.of(MSIT_OFFICERS, MOEF_REVIEWERS, CABINET_SECRETARIAT,
+      KISTEP_REVIEWERS, AGENCY_OFFICERS, EVALUATION_PANEL, LEAD_INSTITUTIONS, PIPELINE_MANAGERS);
+
   /** Groups of officials who complete tasks in Tasklist. */
   public static final List<String> TASK_WORKERS = List.of(REGION_PLANNERS, REGION_DIRECTORS, MSIT_OFFICERS,
       MOEF_REVIEWERS, CABINET_SECRETARIAT, KISTEP_REVIEWERS, AGENCY_OFFICERS, EVALUATION_PANEL, LEAD_INSTITUTIONS);

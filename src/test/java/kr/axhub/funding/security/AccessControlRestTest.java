@@ -237,7 +237,7 @@ class AccessControlRestTest {
     return EngineRest.at(port).as(user, Officials.PASSWORD);
   }
 
-  private static Map<String, Object> proposal(String code, String region) {
+  static Map<String, Object> proposal(String code, String region) {
     Map<String, Object> proposal = new HashMap<>();
     proposal.put("programmeCode", code);
     proposal.put("programmeName", "AX 혁신 기술개발사업 (AX innovation R&D programme)");
