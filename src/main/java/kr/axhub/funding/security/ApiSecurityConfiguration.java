@@ -1,6 +1,8 @@
 package kr.axhub.funding.security;
 
+import java.time.Duration;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,11 +15,24 @@ import org.springframework.core.Ordered;
 @Configuration
 public class ApiSecurityConfiguration {
 
+  private static final String[] API = {"/engine-rest/*", "/api/*"};
+
+  @Bean
+  FilterRegistrationBean<SecurityHeaders> apiSecurityHeaders(
+      @Value("${axhub.security.hsts-max-age:0s}") Duration hstsMaxAge) {
+    FilterRegistrationBean<SecurityHeaders> registration = new FilterRegistrationBean<>(new SecurityHeaders(hstsMaxAge));
+    registration.addUrlPatterns(API);
+    registration.addUrlPatterns("/actuator/*");
+    registration.setName("apiSecurityHeaders");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+    return registration;
+  }
+
   @Bean
   FilterRegistrationBean<BasicAuthenticationFilter> apiAuthentication(IdentityService identityService) {
     FilterRegistrationBean<BasicAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new BasicAuthenticationFilter(identityService));
-    registration.addUrlPatterns("/engine-rest/*", "/api/*");
+    registration.addUrlPatterns(API);
     registration.setName("apiAuthentication");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
