@@ -51,6 +51,10 @@ public final class WebappSession {
     return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/json").GET());
   }
 
+  public Response post(String path, String json) {
+    return send(withCsrf(path).POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   public Response put(String path, String json) {
     return send(withCsrf(path).PUT(HttpRequest.BodyPublishers.ofString(json)));
   }
