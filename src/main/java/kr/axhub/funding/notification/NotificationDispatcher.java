@@ -1,9 +1,12 @@
 package kr.axhub.funding.notification;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.net.InetAddress;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -154,6 +157,10 @@ public class NotificationDispatcher {
       helper.setTo(notification.recipientAddress());
       helper.setSubject(notification.subject());
       helper.setText(notification.body(), false);
+      // A message sent again after a node died between the server's acceptance and the SENT mark is the same
+      // message: same Message-ID and Date, so the reader's mail program shows it once (docs/operations.md §5).
+      message.setSentDate(Date.from(notification.createdAt()));
+      message.setHeader("Message-ID", messageId(notification.id()));
       message.setHeader("X-AXHub-Notification-Id", notification.id());
       message.setHeader("X-AXHub-Notification-Kind", notification.kind().name());
       sender.send(message);
@@ -205,6 +212,20 @@ public class NotificationDispatcher {
             e.getMessage());
       }
     }
+  }
+
+  /** One per outbox row, in the sender's domain (RFC 5322 §3.6.4); Spring's sender keeps a Message-ID set here. */
+  private String messageId(String notificationId) {
+    String from = properties.from();
+    String address;
+    try {
+      address = new InternetAddress(from).getAddress();
+    } catch (AddressException notAnAddress) {
+      address = from;
+    }
+    int at = address.lastIndexOf('@');
+    String domain = at < 0 || at == address.length() - 1 ? "axhub.invalid" : address.substring(at + 1);
+    return "<" + notificationId + ".notification@" + domain + ">";
   }
 
   /** JavaMail waits forever by default; a hanging mail server must not hold the dispatcher. */
