@@ -65,7 +65,8 @@ public class IdentitySetup {
       if (identity.createGroupQuery().groupId(group.id()).count() == 0) {
         Group created = identity.newGroup(group.id());
         created.setName(group.name());
-        created.setType(OfficialGroups.ADMINS.equals(group.id()) ? "SYSTEM" : "WORKFLOW");
+        created.setType(OfficialGroups.ADMINS.equals(group.id()) || OfficialGroups.MONITORING.equals(group.id())
+            ? "SYSTEM" : "WORKFLOW");
         identity.saveGroup(created);
       }
     }

@@ -1,5 +1,7 @@
 package kr.axhub.funding.notification;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -35,6 +37,7 @@ import org.springframework.stereotype.Component;
 public class NotificationDispatcher {
 
   public static final String INCIDENT_TYPE = "notificationFailed";
+  public static final String SEND_TIMER = "axhub.notifications.send";
   private static final Logger LOG = LoggerFactory.getLogger(NotificationDispatcher.class);
 
   private final NotificationRepository repository;
@@ -42,6 +45,8 @@ public class NotificationDispatcher {
   private final ObjectProvider<JavaMailSender> mailSender;
   private final RuntimeService runtimeService;
   private final String node;
+  private final Timer sentTimer;
+  private final Timer failedTimer;
   private final ExecutorService nudges = Executors.newSingleThreadExecutor(runnable -> {
     Thread thread = new Thread(runnable, "notification-dispatch");
     thread.setDaemon(true);
@@ -52,17 +57,25 @@ public class NotificationDispatcher {
 
   @Autowired
   public NotificationDispatcher(NotificationRepository repository, NotificationProperties properties,
-      ObjectProvider<JavaMailSender> mailSender, RuntimeService runtimeService) {
-    this(repository, properties, mailSender, runtimeService, nodeName());
+      ObjectProvider<JavaMailSender> mailSender, RuntimeService runtimeService, MeterRegistry meters) {
+    this(repository, properties, mailSender, runtimeService, meters, nodeName());
   }
 
   NotificationDispatcher(NotificationRepository repository, NotificationProperties properties,
-      ObjectProvider<JavaMailSender> mailSender, RuntimeService runtimeService, String node) {
+      ObjectProvider<JavaMailSender> mailSender, RuntimeService runtimeService, MeterRegistry meters, String node) {
     this.repository = repository;
     this.properties = properties;
     this.mailSender = mailSender;
     this.runtimeService = runtimeService;
     this.node = node;
+    this.sentTimer = sendTimer(meters, "sent");
+    this.failedTimer = sendTimer(meters, "failed");
+  }
+
+  /** How long the mail server takes to accept a message, by outcome ({@code axhub_notifications_send_seconds}). */
+  private static Timer sendTimer(MeterRegistry meters, String outcome) {
+    return Timer.builder(SEND_TIMER).tag("outcome", outcome)
+        .description("Time the mail server took to accept (or refuse) one notification").register(meters);
   }
 
   /** Asks for a dispatch round soon, on the dispatcher's own thread; nudges that pile up make one round. */
@@ -163,7 +176,14 @@ public class NotificationDispatcher {
       message.setHeader("Message-ID", messageId(notification.id()));
       message.setHeader("X-AXHub-Notification-Id", notification.id());
       message.setHeader("X-AXHub-Notification-Kind", notification.kind().name());
-      sender.send(message);
+      Timer.Sample sending = Timer.start();
+      try {
+        sender.send(message);
+        sending.stop(sentTimer);
+      } catch (RuntimeException e) {
+        sending.stop(failedTimer);
+        throw e;
+      }
     } catch (Exception e) {
       failed(notification, e);
       return false;

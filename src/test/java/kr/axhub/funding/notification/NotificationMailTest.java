@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.icegreen.greenmail.util.GreenMail;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -418,9 +419,9 @@ class NotificationMailTest {
       }
     });
     NotificationDispatcher nodeA = new NotificationDispatcher(repository, properties, mailSender, runtimeService,
-        "node-a");
+        new SimpleMeterRegistry(), "node-a");
     NotificationDispatcher nodeB = new NotificationDispatcher(repository, properties, mailSender, runtimeService,
-        "node-b");
+        new SimpleMeterRegistry(), "node-b");
     ExecutorService pool = Executors.newFixedThreadPool(2);
     CountDownLatch go = new CountDownLatch(1);
     try {

@@ -1,6 +1,7 @@
 package kr.axhub.funding.security;
 
 import static kr.axhub.funding.support.EngineRest.variables;
+import static kr.axhub.funding.support.Proposals.proposal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -75,9 +76,9 @@ class OnboardingByGroupRestTest {
     assertThat(seen.findValuesAsText("tenantId")).containsOnly("gwangju");
     assertThat(newcomer.getJson("/engine-rest/task?processInstanceBusinessKey=AX-DAEGU-3102")).isEmpty();
     assertThat(newcomer.post("/engine-rest/process-definition/key/ax-funding-pipeline/start",
-        variables(AccessControlRestTest.proposal("AX-DAEGU-3103", "daegu"))).status()).isEqualTo(403);
+        variables(proposal("AX-DAEGU-3103", "daegu"))).status()).isEqualTo(403);
     assertThat(newcomer.post("/engine-rest/process-definition/key/ax-funding-pipeline/start",
-        variables(AccessControlRestTest.proposal("AX-GWANGJU-3103", "gwangju"))).status()).isEqualTo(200);
+        variables(proposal("AX-GWANGJU-3103", "gwangju"))).status()).isEqualTo(200);
   }
 
   @Test
@@ -100,7 +101,7 @@ class OnboardingByGroupRestTest {
   private void start(String planner, String code, String region) {
     Response started = EngineRest.at(port).as(planner, Officials.PASSWORD)
         .post("/engine-rest/process-definition/key/ax-funding-pipeline/start",
-            variables(AccessControlRestTest.proposal(code, region)));
+            variables(proposal(code, region)));
     assertThat(started.status()).as(started.text()).isEqualTo(200);
   }
 }
