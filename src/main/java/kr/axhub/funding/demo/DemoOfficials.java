@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The demo officials: one user per national body and one planner and one director per region, each a member of
- * the candidate group their role acts as and of the tenants of the regions they work for. Creating them twice
+ * the candidate group their role acts as; a regional official also of their region's tenant. Creating them twice
  * changes nothing.
  */
 class DemoOfficials {
@@ -45,15 +45,15 @@ class DemoOfficials {
     return officials;
   }
 
-  /** A region's official belongs to that region's tenant; national bodies to every region's. */
+  /**
+   * A region's official belongs to that region's tenant; national bodies need none of their own, their group is a
+   * member of every region's tenant.
+   */
   static List<String> tenantsOf(Official official) {
-    if (OfficialGroups.ADMINS.equals(official.group())) {
-      return List.of();
-    }
     if (OfficialGroups.isRegional(official.group())) {
       return List.of(official.id().substring(0, official.id().indexOf('-')));
     }
-    return Regions.ALL;
+    return List.of();
   }
 
   static String regionName(String region) {

@@ -22,8 +22,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The identity every installation needs, in every profile: the candidate groups, the regions as tenants, each
- * group's grants, the shared Tasklist filters and, when {@code AXHUB_ADMIN_PASSWORD} is set, the administrator.
+ * The identity every installation needs, in every profile: the candidate groups, the regions as tenants, the
+ * national groups as members of every region's tenant (so adding an official to such a group in Admin is all it
+ * takes), each group's grants, the shared Tasklist filters and, when {@code AXHUB_ADMIN_PASSWORD} is set, the administrator.
  * It runs under the engine's exclusive lock ({@link ExclusiveSetup}), so nodes starting together set it up exactly
  * once; running it again changes nothing.
  */
@@ -64,7 +65,8 @@ public class IdentitySetup {
       if (identity.createGroupQuery().groupId(group.id()).count() == 0) {
         Group created = identity.newGroup(group.id());
         created.setName(group.name());
-        created.setType(OfficialGroups.ADMINS.equals(group.id()) ? "SYSTEM" : "WORKFLOW");
+        created.setType(OfficialGroups.ADMINS.equals(group.id()) || OfficialGroups.MONITORING.equals(group.id())
+            ? "SYSTEM" : "WORKFLOW");
         identity.saveGroup(created);
       }
     }
@@ -73,6 +75,11 @@ public class IdentitySetup {
         Tenant tenant = identity.newTenant(region);
         tenant.setName(Regions.koreanName(region));
         identity.saveTenant(tenant);
+      }
+      for (String group : OfficialGroups.NATIONAL) {
+        if (identity.createTenantQuery().tenantId(region).groupMember(group).count() == 0) {
+          identity.createTenantGroupMembership(region, group);
+        }
       }
     }
   }

@@ -16,9 +16,18 @@ public final class OfficialGroups {
   public static final String EVALUATION_PANEL = "evaluation-panel";
   public static final String LEAD_INSTITUTIONS = "lead-institutions";
   public static final String PIPELINE_MANAGERS = "pipeline-managers";
+  /** The monitoring system's account (Prometheus): reads the actuator's figures, nothing of the engine. */
+  public static final String MONITORING = "monitoring";
 
   /** Groups whose members act in their own region only; every other group acts for all regions. */
   public static final List<String> REGIONAL = List.of(REGION_PLANNERS, REGION_DIRECTORS);
+
+  /**
+   * Groups that act for every region: each is a member of every region's tenant, so its members need no tenant of
+   * their own. A regional official is made a member of their region's tenant instead.
+   */
+  public static final List<String> NATIONAL = List.of(MSIT_OFFICERS, MOEF_REVIEWERS, CABINET_SECRETARIAT,
+      KISTEP_REVIEWERS, AGENCY_OFFICERS, EVALUATION_PANEL, LEAD_INSTITUTIONS, PIPELINE_MANAGERS);
 
   /** Groups of officials who complete tasks in Tasklist. */
   public static final List<String> TASK_WORKERS = List.of(REGION_PLANNERS, REGION_DIRECTORS, MSIT_OFFICERS,
@@ -37,7 +46,8 @@ public final class OfficialGroups {
       new Group(AGENCY_OFFICERS, "전문기관 (Managing agency officers)"),
       new Group(EVALUATION_PANEL, "평가위원단 (Evaluation panel)"),
       new Group(LEAD_INSTITUTIONS, "주관기관 (Lead institutions)"),
-      new Group(PIPELINE_MANAGERS, "사업 관리자 (Pipeline managers)"));
+      new Group(PIPELINE_MANAGERS, "사업 관리자 (Pipeline managers)"),
+      new Group(MONITORING, "운영 감시 (Monitoring)"));
 
   private OfficialGroups() {}
 

@@ -1,9 +1,14 @@
 package kr.axhub.funding.notification;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.net.InetAddress;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,6 +37,7 @@ import org.springframework.stereotype.Component;
 public class NotificationDispatcher {
 
   public static final String INCIDENT_TYPE = "notificationFailed";
+  public static final String SEND_TIMER = "axhub.notifications.send";
   private static final Logger LOG = LoggerFactory.getLogger(NotificationDispatcher.class);
 
   private final NotificationRepository repository;
@@ -39,6 +45,8 @@ public class NotificationDispatcher {
   private final ObjectProvider<JavaMailSender> mailSender;
   private final RuntimeService runtimeService;
   private final String node;
+  private final Timer sentTimer;
+  private final Timer failedTimer;
   private final ExecutorService nudges = Executors.newSingleThreadExecutor(runnable -> {
     Thread thread = new Thread(runnable, "notification-dispatch");
     thread.setDaemon(true);
@@ -49,17 +57,25 @@ public class NotificationDispatcher {
 
   @Autowired
   public NotificationDispatcher(NotificationRepository repository, NotificationProperties properties,
-      ObjectProvider<JavaMailSender> mailSender, RuntimeService runtimeService) {
-    this(repository, properties, mailSender, runtimeService, nodeName());
+      ObjectProvider<JavaMailSender> mailSender, RuntimeService runtimeService, MeterRegistry meters) {
+    this(repository, properties, mailSender, runtimeService, meters, nodeName());
   }
 
   NotificationDispatcher(NotificationRepository repository, NotificationProperties properties,
-      ObjectProvider<JavaMailSender> mailSender, RuntimeService runtimeService, String node) {
+      ObjectProvider<JavaMailSender> mailSender, RuntimeService runtimeService, MeterRegistry meters, String node) {
     this.repository = repository;
     this.properties = properties;
     this.mailSender = mailSender;
     this.runtimeService = runtimeService;
     this.node = node;
+    this.sentTimer = sendTimer(meters, "sent");
+    this.failedTimer = sendTimer(meters, "failed");
+  }
+
+  /** How long the mail server takes to accept a message, by outcome ({@code axhub_notifications_send_seconds}). */
+  private static Timer sendTimer(MeterRegistry meters, String outcome) {
+    return Timer.builder(SEND_TIMER).tag("outcome", outcome)
+        .description("Time the mail server took to accept (or refuse) one notification").register(meters);
   }
 
   /** Asks for a dispatch round soon, on the dispatcher's own thread; nudges that pile up make one round. */
@@ -154,9 +170,20 @@ public class NotificationDispatcher {
       helper.setTo(notification.recipientAddress());
       helper.setSubject(notification.subject());
       helper.setText(notification.body(), false);
+      // A message sent again after a node died between the server's acceptance and the SENT mark is the same
+      // message: same Message-ID and Date, so the reader's mail program shows it once (docs/operations.md §5).
+      message.setSentDate(Date.from(notification.createdAt()));
+      message.setHeader("Message-ID", messageId(notification.id()));
       message.setHeader("X-AXHub-Notification-Id", notification.id());
       message.setHeader("X-AXHub-Notification-Kind", notification.kind().name());
-      sender.send(message);
+      Timer.Sample sending = Timer.start();
+      try {
+        sender.send(message);
+        sending.stop(sentTimer);
+      } catch (RuntimeException e) {
+        sending.stop(failedTimer);
+        throw e;
+      }
     } catch (Exception e) {
       failed(notification, e);
       return false;
@@ -205,6 +232,20 @@ public class NotificationDispatcher {
             e.getMessage());
       }
     }
+  }
+
+  /** One per outbox row, in the sender's domain (RFC 5322 §3.6.4); Spring's sender keeps a Message-ID set here. */
+  private String messageId(String notificationId) {
+    String from = properties.from();
+    String address;
+    try {
+      address = new InternetAddress(from).getAddress();
+    } catch (AddressException notAnAddress) {
+      address = from;
+    }
+    int at = address.lastIndexOf('@');
+    String domain = at < 0 || at == address.length() - 1 ? "axhub.invalid" : address.substring(at + 1);
+    return "<" + notificationId + ".notification@" + domain + ">";
   }
 
   /** JavaMail waits forever by default; a hanging mail server must not hold the dispatcher. */

@@ -8,7 +8,8 @@ public enum NotificationKind {
   TASK_OVERDUE("task-overdue"),
   TASK_ESCALATED("task-escalated"),
   OUTCOME("outcome"),
-  ASSEMBLY_REPORT("assembly-report");
+  ASSEMBLY_REPORT("assembly-report"),
+  LOGIN_GUESSING("login-guessing");
 
   private final String template;
 

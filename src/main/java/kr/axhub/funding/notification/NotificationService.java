@@ -100,6 +100,11 @@ public class NotificationService {
     return date == null ? null : DATE_TIME.format(date.toInstant().atZone(SEOUL));
   }
 
+  /** A moment as notifications show it: Seoul time. */
+  public static String formatTime(Date date) {
+    return format(date);
+  }
+
   static String format(Instant instant) {
     return instant == null ? null : DATE_TIME.format(instant.atZone(SEOUL));
   }

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.ObjectProvider;
@@ -71,7 +72,7 @@ class NoMailServerTest {
       configured.setPort(port);
       NotificationDispatcher afterRestart = new NotificationDispatcher(repository, properties,
           new StaticListableBeanFactory(Map.of("mailSender", configured)).getBeanProvider(JavaMailSender.class),
-          runtimeService, "restarted");
+          runtimeService, new SimpleMeterRegistry(), "restarted");
       assertThat(afterRestart.dispatchDue()).isEqualTo(2);
       assertThat(smtp.getReceivedMessages()).hasSize(2);
       assertThat(repository.findByProcessInstance(instance.getId()))

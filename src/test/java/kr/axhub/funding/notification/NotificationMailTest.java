@@ -11,7 +11,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.icegreen.greenmail.util.GreenMail;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.mail.internet.MimeMessage;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import kr.axhub.funding.identity.Regions;
 import kr.axhub.funding.pipeline.PipelineElements;
 import org.camunda.bpm.engine.IdentityService;
@@ -47,6 +50,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -93,6 +97,7 @@ class NotificationMailTest {
   @Autowired TransactionTemplate transactionTemplate;
   @Autowired ObjectProvider<JavaMailSender> mailSender;
   @Autowired MockMvc mvc;
+  @Autowired DataSource dataSource;
 
   @BeforeEach
   void setUp() throws Exception {
@@ -414,9 +419,9 @@ class NotificationMailTest {
       }
     });
     NotificationDispatcher nodeA = new NotificationDispatcher(repository, properties, mailSender, runtimeService,
-        "node-a");
+        new SimpleMeterRegistry(), "node-a");
     NotificationDispatcher nodeB = new NotificationDispatcher(repository, properties, mailSender, runtimeService,
-        "node-b");
+        new SimpleMeterRegistry(), "node-b");
     ExecutorService pool = Executors.newFixedThreadPool(2);
     CountDownLatch go = new CountDownLatch(1);
     try {
@@ -442,6 +447,34 @@ class NotificationMailTest {
     assertThat(raceIds).hasSize(count + 1).doesNotHaveDuplicates();
     assertThat(rows.stream().map(Notification::claimedBy).filter(n -> n.startsWith("node-")).count())
         .isGreaterThan(0);
+  }
+
+  @Test
+  void aMessageSentAgainAfterANodeDiedIsTheSameMessageForTheReader() throws Exception {
+    ProcessInstance holder = runtimeService.startProcessInstanceByKey("notification-assembly-test", "AX-RESEND-2026",
+        Map.of("programmeName", "resend"));
+    String id = transactionTemplate.execute(status -> notificationService.record(NotificationKind.OUTCOME,
+        "resend:1", "resend@example.kr", null,
+        Map.of("headlineKo", "재발송", "headlineEn", "Resend", "programmeLabel", "resend"),
+        holder.getId(), null, null, "AX-RESEND-2026").orElseThrow());
+    assertThat(dispatcher.dispatchDue()).isPositive();
+    // The node that sent it died before marking it SENT: its claim is left behind and goes stale.
+    new JdbcTemplate(dataSource).update("UPDATE axhub_notification SET status = 'SENDING', claimed_by = 'dead-node', "
+        + "claimed_at = ? WHERE id = ?", Timestamp.from(Instant.now().minus(Duration.ofHours(1))), id);
+    assertThat(dispatcher.dispatchDue()).isPositive();
+
+    smtp.waitForIncomingEmail(2000, 2);
+    List<MimeMessage> copies = Arrays.stream(smtp.getReceivedMessages())
+        .filter(mail -> id.equals(notificationId(mail))).toList();
+    assertThat(copies).hasSize(2);
+    MimeMessage first = copies.get(0);
+    MimeMessage second = copies.get(1);
+    assertThat(first.getMessageID()).isEqualTo("<" + id + ".notification@axhub.example.kr>")
+        .isEqualTo(second.getMessageID());
+    assertThat(first.getHeader("Date")).isEqualTo(second.getHeader("Date"));
+    assertThat(first.getSubject()).isEqualTo(second.getSubject());
+    assertThat(first.getContent()).isEqualTo(second.getContent());
+    assertThat(repository.find(id).orElseThrow().status()).isEqualTo(NotificationStatus.SENT);
   }
 
   @Test

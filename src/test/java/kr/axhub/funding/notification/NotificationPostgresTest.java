@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
@@ -87,7 +88,7 @@ class NotificationPostgresTest {
       List<Future<Integer>> sent = new ArrayList<>();
       for (String node : List.of("pg-node-a", "pg-node-b")) {
         NotificationDispatcher dispatcher = new NotificationDispatcher(new NotificationRepository(dataSource),
-            properties, provider, null, node);
+            properties, provider, null, new SimpleMeterRegistry(), node);
         sent.add(pool.submit(() -> {
           go.await();
           return dispatcher.dispatchDue();
