@@ -80,6 +80,19 @@ public class ProgrammeReports {
   }
 
   public List<ProgrammeReport> programmes(Filter filter) {
+    return reports(query(filter).orderByProcessInstanceStartTime().asc().list());
+  }
+
+  /** One page of {@link #programmes(Filter)}: a report is computed only for the programmes on it. */
+  public List<ProgrammeReport> programmes(Filter filter, int firstResult, int maxResults) {
+    return reports(query(filter).orderByProcessInstanceStartTime().asc().listPage(firstResult, maxResults));
+  }
+
+  public long count(Filter filter) {
+    return query(filter).count();
+  }
+
+  private HistoricProcessInstanceQuery query(Filter filter) {
     HistoricProcessInstanceQuery query = historyService.createHistoricProcessInstanceQuery()
         .processDefinitionKey(PROCESS_KEY);
     if (filter.region() != null) {
@@ -91,7 +104,7 @@ public class ProgrammeReports {
     if (filter.startedUntil() != null) {
       query.startedBefore(filter.startedUntil());
     }
-    return reports(query.orderByProcessInstanceStartTime().asc().list());
+    return query;
   }
 
   public Optional<ProgrammeReport> programme(String programmeCode) {

@@ -36,6 +36,8 @@ public class ReportingController {
   private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
   /** Excel reads a CSV file as UTF-8 (and shows Korean) only when it starts with a byte-order mark. */
   private static final String BOM = "\uFEFF";
+  private static final int MAX_PAGE = 500;
+  static final String TOTAL_COUNT = "X-Total-Count";
   private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
   private final ProgrammeReports reports;
@@ -50,10 +52,24 @@ public class ReportingController {
   public ResponseEntity<?> programmes(@RequestParam(required = false) String region,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestParam(required = false) Integer firstResult, @RequestParam(required = false) Integer maxResults,
       @RequestParam(required = false) String format, @RequestHeader(value = HttpHeaders.ACCEPT, required = false)
       String accept) {
-    List<ProgrammeReport> programmes = reports.programmes(filter(region, from, to));
-    return wantsCsv(format, accept) ? csv("programmes.csv", visitRows(programmes)) : ResponseEntity.ok(programmes);
+    Filter filter = filter(region, from, to);
+    if (firstResult == null && maxResults == null) {
+      List<ProgrammeReport> programmes = reports.programmes(filter);
+      return wantsCsv(format, accept) ? csv("programmes.csv", visitRows(programmes)) : ResponseEntity.ok(programmes);
+    }
+    int first = firstResult == null ? 0 : firstResult;
+    int max = maxResults == null ? MAX_PAGE : maxResults;
+    if (first < 0 || max < 1 || max > MAX_PAGE) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "쪽 범위가 올바르지 않습니다 (firstResult must be >= 0"
+          + " and maxResults between 1 and " + MAX_PAGE + ")");
+    }
+    List<ProgrammeReport> page = reports.programmes(filter, first, max);
+    // The page is the body, as without paging; the total lets a client show "21–40 of 57".
+    return wantsCsv(format, accept) ? csv("programmes.csv", visitRows(page))
+        : ResponseEntity.ok().header(TOTAL_COUNT, String.valueOf(reports.count(filter))).body(page);
   }
 
   @GetMapping("/programmes/{code}")

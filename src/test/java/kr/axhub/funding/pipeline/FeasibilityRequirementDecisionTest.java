@@ -3,11 +3,16 @@ package kr.axhub.funding.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedInput;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -54,5 +59,23 @@ class FeasibilityRequirementDecisionTest {
     assertThat(result.<String>getEntry("feasibilityStudy")).isEqualTo(study);
     assertThat(result.<Boolean>getEntry("planningCheckRequired")).isEqualTo(planningCheck);
     assertThat(result.<String>getEntry("feasibilityRegime")).contains(regime);
+  }
+
+  /** Cockpit shows a decision instance's inputs as recorded: the date as the official entered it, not a Java object. */
+  @Test
+  void recordsTheProposalDateAsEntered() throws Exception {
+    List<DmnEvaluatedInput> inputs = new ArrayList<>();
+    DefaultDmnEngineConfiguration configuration =
+        (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+    configuration.customPostDecisionTableEvaluationListeners(List.of(event -> inputs.addAll(event.getInputs())));
+    DmnEngine recording = configuration.buildEngine();
+    try (InputStream dmn = getClass().getClassLoader().getResourceAsStream("processes/feasibility-requirement.dmn")) {
+      recording.evaluateDecision(recording.parseDecision(PipelineElements.FEASIBILITY_DECISION_KEY, dmn), Map.of(
+          "proposalDate", "2022-08-01", "totalCost", 5510L, "nationalFunding", 3800L));
+    }
+
+    DmnEvaluatedInput date = inputs.stream().filter(i -> i.getId().equals("Input_ProposalDate")).findFirst()
+        .orElseThrow();
+    assertThat(date.getValue().getValue()).isEqualTo("2022-08-01");
   }
 }

@@ -7,6 +7,7 @@ import static kr.axhub.funding.reporting.ProgrammeDriver.mutable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -235,6 +236,22 @@ class ReportingApiTest {
     assertThat(period.get("EXEMPTION").path("waitingNow").asInt()).isEqualTo(1);
 
     assertThat(manager.get("/api/reporting/programmes?region=seoul").status()).isEqualTo(400);
+  }
+
+  @Test
+  void programmesComeInPagesWithTheirTotal() throws Exception {
+    HttpResponse<byte[]> second = raw("/api/reporting/programmes?firstResult=1&maxResults=1", "application/json");
+    assertThat(second.headers().firstValue("X-Total-Count")).hasValue("3");
+    assertThat(new ObjectMapper().readTree(second.body()).findValuesAsText("programme")).containsExactly(GWANGJU);
+    HttpResponse<byte[]> daeguOnly = raw("/api/reporting/programmes?region=daegu&firstResult=0&maxResults=20",
+        "application/json");
+    assertThat(daeguOnly.headers().firstValue("X-Total-Count")).hasValue("2");
+    assertThat(new ObjectMapper().readTree(daeguOnly.body()).findValuesAsText("programme"))
+        .containsExactly(DAEGU, DAEGU_LATER);
+
+    EngineRest manager = as("pipeline-manager");
+    assertThat(manager.get("/api/reporting/programmes?firstResult=-1&maxResults=20").status()).isEqualTo(400);
+    assertThat(manager.get("/api/reporting/programmes?firstResult=0&maxResults=0").status()).isEqualTo(400);
   }
 
   @Test

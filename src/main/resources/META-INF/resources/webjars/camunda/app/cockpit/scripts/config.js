@@ -1,9 +1,10 @@
 // Replaces Cockpit's shipped config.js (which is empty in 7.24.0): Korean for browsers that ask for it, English
-// otherwise, and the managers' stage views of the AX Hub Funding Pipeline.
+// otherwise, the managers' stage views of the AX Hub Funding Pipeline, and controls shown only to users who may use
+// them.
 export default {
   locales: {
     availableLocales: ['ko', 'en'],
     fallbackLocale: 'en'
   },
-  customScripts: ['scripts/axhub/reporting-plugins']
+  customScripts: ['scripts/axhub/reporting-plugins', 'scripts/axhub/manager-view']
 };
