@@ -222,7 +222,11 @@ public class ProgrammeReports {
     Stage stage = stages.stageOf(first.getProcessDefinitionId(), first.getActivityId()).orElseThrow();
     int number = 1 + (int) earlier.stream().filter(v -> v.stage() == stage).count();
     Date entered = run.get(0).getStartTime();
-    HistoricActivityInstance open = run.stream().filter(a -> a.getEndTime() == null).reduce((a, b) -> b).orElse(null);
+    // Where it waits is the innermost open activity: a stage's sub-process is open around its task, and for a
+    // programme moved into the stages from an older version the sub-process even started after the task.
+    HistoricActivityInstance open = run.stream().filter(a -> a.getEndTime() == null)
+        .sorted(Comparator.comparing((HistoricActivityInstance a) -> "subProcess".equals(a.getActivityType())).reversed())
+        .reduce((a, b) -> b).orElse(null);
     boolean isOpen = open != null || stillThere;
     Date left = isOpen ? null : run.stream().map(HistoricActivityInstance::getEndTime)
         .max(Comparator.naturalOrder()).orElse(entered);
