@@ -74,9 +74,11 @@ public class ProgrammeReports {
   }
 
   private final HistoryService historyService;
+  private final PipelineStages pipelineStages;
 
-  public ProgrammeReports(HistoryService historyService) {
+  public ProgrammeReports(HistoryService historyService, PipelineStages pipelineStages) {
     this.historyService = historyService;
+    this.pipelineStages = pipelineStages;
   }
 
   public List<ProgrammeReport> programmes(Filter filter) {
@@ -118,10 +120,10 @@ public class ProgrammeReports {
   }
 
   public List<StageStatistics> stages(Filter filter) {
-    return statistics(programmes(filter));
+    return statistics(programmes(filter), pipelineStages.resolver());
   }
 
-  static List<StageStatistics> statistics(List<ProgrammeReport> programmes) {
+  static List<StageStatistics> statistics(List<ProgrammeReport> programmes, PipelineStages.Resolver stages) {
     Map<Stage, List<Long>> durations = new EnumMap<>(Stage.class);
     Map<Stage, Set<String>> programmesOf = new EnumMap<>(Stage.class);
     Map<Stage, Integer> waiting = new EnumMap<>(Stage.class);
@@ -142,7 +144,7 @@ public class ProgrammeReports {
       Long median = n == 0 ? null : n % 2 == 1 ? values.get(n / 2) : (values.get(n / 2 - 1) + values.get(n / 2)) / 2;
       Long p90 = n == 0 ? null : values.get((int) Math.ceil(0.9 * n) - 1);
       Long max = n == 0 ? null : values.get(n - 1);
-      statistics.add(new StageStatistics(stage, stage.label(), n, programmesOf.getOrDefault(stage, Set.of()).size(),
+      statistics.add(new StageStatistics(stage, stages.label(stage), n, programmesOf.getOrDefault(stage, Set.of()).size(),
           median, p90, max, days(median), days(p90), days(max), waiting.getOrDefault(stage, 0)));
     }
     return statistics;
@@ -158,12 +160,14 @@ public class ProgrammeReports {
     }
     Map<String, HistoricProcessInstance> byId = new LinkedHashMap<>();
     programmes.forEach(p -> byId.put(p.getId(), p));
+    PipelineStages.Resolver stages = pipelineStages.resolver();
     Span span = Span.of(programmes);
     Map<String, List<HistoricActivityInstance>> activities = activities(byId, span);
     Map<String, UserOperationLogEntry> completionOfTask = completions(byId, span);
     Set<String> operations = new HashSet<>();
     completionOfTask.values().forEach(e -> operations.add(e.getOperationId()));
-    List<HistoricVariableUpdate> decisions = decisionUpdates(byId.keySet());
+    List<HistoricVariableUpdate> decisions = decisionUpdates(byId.keySet(), stages.outcomeVariables(
+        programmes.stream().map(HistoricProcessInstance::getProcessDefinitionId).distinct().toList()));
     Map<String, Map<String, Object>> decidedInOperation = new HashMap<>();
     Map<String, List<HistoricVariableUpdate>> decisionsOfProgramme = new HashMap<>();
     for (HistoricVariableUpdate update : decisions) {
@@ -180,17 +184,19 @@ public class ProgrammeReports {
     List<ProgrammeReport> reports = new ArrayList<>();
     for (HistoricProcessInstance programme : byId.values()) {
       List<Visit> visits = new ArrayList<>();
-      String endEvent = null;
-      List<List<HistoricActivityInstance>> runs = runs(activities.getOrDefault(programme.getId(), List.of()));
+      List<HistoricActivityInstance> history = activities.getOrDefault(programme.getId(), List.of());
+      // The programme's end is an end event outside every stage; the ends inside a stage only close the stage.
+      String endEvent = history.stream()
+          .filter(a -> isEndEvent(a) && stages.stageOf(a.getProcessDefinitionId(), a.getActivityId()).isEmpty())
+          .map(HistoricActivityInstance::getActivityId).reduce((a, b) -> b).orElse(null);
+      List<List<HistoricActivityInstance>> runs = runs(history, stages);
       for (int i = 0; i < runs.size(); i++) {
+        boolean last = i == runs.size() - 1;
         // A running programme stays in its last stage even between activities (waiting for an asynchronous step).
-        boolean stillThere = i == runs.size() - 1 && programme.getEndTime() == null;
-        Visit visit = visit(runs.get(i), stillThere, visits, completionOfTask, decidedInOperation,
-            decisionsOfProgramme.getOrDefault(programme.getId(), List.of()), dueDates, now);
+        boolean stillThere = last && programme.getEndTime() == null;
+        Visit visit = visit(runs.get(i), stillThere, last ? endEvent : null, visits, stages, completionOfTask,
+            decidedInOperation, decisionsOfProgramme.getOrDefault(programme.getId(), List.of()), dueDates, now);
         visits.add(visit);
-        if (visit.endEvent() != null) {
-          endEvent = visit.endEvent();
-        }
       }
       Visit current = visits.isEmpty() || !visits.get(visits.size() - 1).open() ? null : visits.get(visits.size() - 1);
       reports.add(new ProgrammeReport(programme.getBusinessKey(), names.get(programme.getId()),
@@ -203,11 +209,12 @@ public class ProgrammeReports {
   }
 
   /** Contiguous runs of activity instances of one stage, in the order they happened; unmapped ones are skipped. */
-  private static List<List<HistoricActivityInstance>> runs(List<HistoricActivityInstance> activities) {
+  private static List<List<HistoricActivityInstance>> runs(List<HistoricActivityInstance> activities,
+      PipelineStages.Resolver stages) {
     List<List<HistoricActivityInstance>> runs = new ArrayList<>();
     Stage previous = null;
     for (HistoricActivityInstance activity : activities) {
-      Optional<Stage> stage = Stage.ofElement(activity.getActivityId());
+      Optional<Stage> stage = stages.stageOf(activity.getProcessDefinitionId(), activity.getActivityId());
       if (stage.isEmpty()) {
         continue;
       }
@@ -220,13 +227,19 @@ public class ProgrammeReports {
     return runs;
   }
 
-  private static Visit visit(List<HistoricActivityInstance> run, boolean stillThere, List<Visit> earlier,
-      Map<String, UserOperationLogEntry> completionOfTask, Map<String, Map<String, Object>> decidedInOperation,
-      List<HistoricVariableUpdate> decisionsOfProgramme, Map<String, Date> dueDates, Date now) {
-    Stage stage = Stage.ofElement(run.get(0).getActivityId()).orElseThrow();
+  private static Visit visit(List<HistoricActivityInstance> run, boolean stillThere, String endEvent,
+      List<Visit> earlier, PipelineStages.Resolver stages, Map<String, UserOperationLogEntry> completionOfTask,
+      Map<String, Map<String, Object>> decidedInOperation, List<HistoricVariableUpdate> decisionsOfProgramme,
+      Map<String, Date> dueDates, Date now) {
+    HistoricActivityInstance first = run.get(0);
+    Stage stage = stages.stageOf(first.getProcessDefinitionId(), first.getActivityId()).orElseThrow();
     int number = 1 + (int) earlier.stream().filter(v -> v.stage() == stage).count();
     Date entered = run.get(0).getStartTime();
-    HistoricActivityInstance open = run.stream().filter(a -> a.getEndTime() == null).reduce((a, b) -> b).orElse(null);
+    // Where it waits is the innermost open activity: a stage's sub-process is open around its task, and for a
+    // programme moved into the stages from an older version the sub-process even started after the task.
+    HistoricActivityInstance open = run.stream().filter(a -> a.getEndTime() == null)
+        .sorted(Comparator.comparing((HistoricActivityInstance a) -> "subProcess".equals(a.getActivityType())).reversed())
+        .reduce((a, b) -> b).orElse(null);
     boolean isOpen = open != null || stillThere;
     Date left = isOpen ? null : run.stream().map(HistoricActivityInstance::getEndTime)
         .max(Comparator.naturalOrder()).orElse(entered);
@@ -236,13 +249,9 @@ public class ProgrammeReports {
     String outcome = null;
     String actor = null;
     Date decidedAt = null;
-    String endEvent = null;
     for (HistoricActivityInstance activity : run) {
-      String decisionVariable = Stage.DECISION_VARIABLES.get(activity.getActivityId());
-      // Camunda types end events by their kind: noneEndEvent, terminateEndEvent, errorEndEvent...
-      if (activity.getActivityType() != null && activity.getActivityType().endsWith("EndEvent")) {
-        endEvent = activity.getActivityId();
-      }
+      String decisionVariable = stages.outcomeVariableOf(activity.getProcessDefinitionId(), activity.getActivityId())
+          .orElse(null);
       if ("userTask".equals(activity.getActivityType()) && activity.getEndTime() != null) {
         UserOperationLogEntry completion = completionOfTask.get(activity.getTaskId());
         Object decision = decisionVariable == null || completion == null ? null
@@ -273,7 +282,7 @@ public class ProgrammeReports {
       HistoricActivityInstance last = run.get(run.size() - 1);
       outcome = endEvent != null ? endEvent : last.isCanceled() ? "CANCELED" : "COMPLETED";
     }
-    return new Visit(stage, stage.label(), number, time(entered), time(left), duration, days(duration),
+    return new Visit(stage, stages.label(stage), number, time(entered), time(left), duration, days(duration),
         isOpen, outcome, actor, time(decidedAt), endEvent, open == null ? null : open.getActivityName(),
         open == null || open.getTaskId() == null ? null : time(dueDates.get(open.getTaskId())), steps);
   }
@@ -377,8 +386,8 @@ public class ProgrammeReports {
   }
 
   /** Every update of a decision variable of these programmes, oldest first. */
-  private List<HistoricVariableUpdate> decisionUpdates(Collection<String> programmeIds) {
-    Set<String> decisionVariables = new HashSet<>(Stage.DECISION_VARIABLES.values());
+  private List<HistoricVariableUpdate> decisionUpdates(Collection<String> programmeIds,
+      Set<String> decisionVariables) {
     List<HistoricVariableUpdate> updates = new ArrayList<>();
     for (List<String> batch : batches(programmeIds)) {
       for (HistoricDetail detail : historyService.createHistoricDetailQuery().variableUpdates()
@@ -437,6 +446,11 @@ public class ProgrammeReports {
       batches.add(all.subList(i, Math.min(all.size(), i + BATCH)));
     }
     return batches;
+  }
+
+  /** Camunda types end events by their kind: noneEndEvent, terminateEndEvent, errorEndEvent... */
+  private static boolean isEndEvent(HistoricActivityInstance activity) {
+    return activity.getActivityType() != null && activity.getActivityType().endsWith("EndEvent");
   }
 
   static OffsetDateTime time(Date date) {

@@ -362,6 +362,15 @@ class PipelineProcessTest {
     assertThat(programme).isWaitingAt(TASK_RECORD_APPROPRIATION);
   }
 
+  /** Tasklist's Description tab and the task mails show what the model documents for the task. */
+  @Test
+  void aTaskDescribesTheDecisionItsRuleAndWhatFollows() {
+    ProcessInstance programme = toProposalReview("AX-DOCS-2026", "2025-03-04");
+    Task review = taskService.createTaskQuery().processInstanceId(programme.getId()).singleResult();
+    assertThat(review.getDescription()).startsWith("과학기술정보통신부가 제안서를 검토합니다.")
+        .contains("The ministry (MSIT) reviews the proposal.", "Reject: the programme ends (Proposal rejected).");
+  }
+
   // ---------------------------------------------------------------- journeys up to a stage
 
   private ProcessInstance start(String programmeCode, String proposalDate) {
