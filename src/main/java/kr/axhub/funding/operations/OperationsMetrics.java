@@ -16,7 +16,9 @@ import kr.axhub.funding.notification.NotificationDispatcher;
 import kr.axhub.funding.notification.NotificationProperties;
 import kr.axhub.funding.notification.NotificationRepository;
 import kr.axhub.funding.notification.NotificationStatus;
+import kr.axhub.funding.pipeline.PipelineElements;
 import kr.axhub.funding.reporting.ProgrammeReports;
+import kr.axhub.funding.reporting.PipelineStages;
 import kr.axhub.funding.reporting.Stage;
 import kr.axhub.funding.reporting.StageStatistics;
 import org.camunda.bpm.engine.ManagementService;
@@ -42,10 +44,11 @@ class OperationsMetrics {
   private static final Logger LOG = LoggerFactory.getLogger(OperationsMetrics.class);
   /** One query whatever the number of tasks: a task with two candidate groups counts for each. */
   private static final String TASK_COUNTS = "SELECT t.TASK_DEF_KEY_, d.KEY_, l.GROUP_ID_, COUNT(*), "
-      + "SUM(CASE WHEN t.DUE_DATE_ < ? THEN 1 ELSE 0 END), SUM(CASE WHEN t.DUE_DATE_ < ? THEN 1 ELSE 0 END) "
+      + "SUM(CASE WHEN t.DUE_DATE_ < ? THEN 1 ELSE 0 END), SUM(CASE WHEN t.DUE_DATE_ < ? THEN 1 ELSE 0 END), "
+      + "t.PROC_DEF_ID_ "
       + "FROM ACT_RU_TASK t LEFT JOIN ACT_RE_PROCDEF d ON d.ID_ = t.PROC_DEF_ID_ "
       + "LEFT JOIN ACT_RU_IDENTITYLINK l ON l.TASK_ID_ = t.ID_ AND l.TYPE_ = 'candidate' AND l.GROUP_ID_ IS NOT NULL "
-      + "GROUP BY t.TASK_DEF_KEY_, d.KEY_, l.GROUP_ID_";
+      + "GROUP BY t.TASK_DEF_KEY_, d.KEY_, l.GROUP_ID_, t.PROC_DEF_ID_";
   private static final String INCIDENT_COUNTS =
       "SELECT INCIDENT_TYPE_, COUNT(*) FROM ACT_RU_INCIDENT GROUP BY INCIDENT_TYPE_";
   private static final List<String> INCIDENT_TYPES = List.of("failedJob", NotificationDispatcher.INCIDENT_TYPE);
@@ -59,6 +62,7 @@ class OperationsMetrics {
   private final NotificationRepository notifications;
   private final NotificationProperties notificationProperties;
   private final ProgrammeReports reports;
+  private final PipelineStages pipelineStages;
   private final MultiGauge openTasks;
   private final MultiGauge overdueTasks;
   private final MultiGauge tasksBeyondEscalation;
@@ -67,8 +71,10 @@ class OperationsMetrics {
   private final Map<String, Double> figures = new ConcurrentHashMap<>();
 
   OperationsMetrics(DataSource dataSource, ManagementService managementService, NotificationRepository notifications,
-      NotificationProperties notificationProperties, ProgrammeReports reports, MeterRegistry registry) {
+      NotificationProperties notificationProperties, ProgrammeReports reports, PipelineStages pipelineStages,
+      MeterRegistry registry) {
     this.jdbc = new JdbcTemplate(dataSource);
+    this.pipelineStages = pipelineStages;
     this.managementService = managementService;
     this.notifications = notifications;
     this.notificationProperties = notificationProperties;
@@ -139,8 +145,9 @@ class OperationsMetrics {
     Timestamp dueBefore = Timestamp.from(now);
     Timestamp escalationBefore = Timestamp.from(now.minus(notificationProperties.escalationGracePeriod()));
     Map<TaskKey, TaskCounts> counts = new HashMap<>();
+    PipelineStages.Resolver stages = pipelineStages.resolver();
     jdbc.query(TASK_COUNTS, row -> {
-      TaskKey key = new TaskKey(stageOf(row.getString(1), row.getString(2)),
+      TaskKey key = new TaskKey(stageOf(stages, row.getString(7), row.getString(1), row.getString(2)),
           row.getString(3) == null ? "none" : row.getString(3));
       counts.merge(key, new TaskCounts(row.getLong(4), row.getLong(5), row.getLong(6)), (a, b) ->
           new TaskCounts(a.open() + b.open(), a.overdue() + b.overdue(), a.beyondEscalation() + b.beyondEscalation()));
@@ -171,7 +178,11 @@ class OperationsMetrics {
   }
 
   /** A programme task's stage as the stage reports name it; a task of another process by its process. */
-  private static String stageOf(String taskKey, String processKey) {
-    return Stage.ofElement(taskKey).map(Stage::name).orElse(processKey);
+  private static String stageOf(PipelineStages.Resolver stages, String definitionId, String taskKey,
+      String processKey) {
+    if (!PipelineElements.PROCESS_KEY.equals(processKey)) {
+      return processKey;
+    }
+    return stages.stageOf(definitionId, taskKey).map(Stage::name).orElse(processKey);
   }
 }

@@ -88,7 +88,7 @@ class OperationsEndpointsTest {
     assertThat(scrape.statusCode()).isEqualTo(200);
     Map<String, Double> series = parse(scrape.body());
 
-    String proposal = Stage.ofElement(approval.getTaskDefinitionKey()).orElseThrow().name();
+    String proposal = Stage.PROPOSAL.name();
     String directors = "group=\"region-directors\",stage=\"" + proposal + "\"";
     for (String grown : List.of("axhub_tasks_open{" + directors + "}", "axhub_tasks_overdue{" + directors + "}",
         "axhub_tasks_overdue_beyond_escalation{" + directors + "}", "axhub_incidents{type=\"notificationFailed\"}",
