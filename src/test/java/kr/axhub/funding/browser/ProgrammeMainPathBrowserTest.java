@@ -28,9 +28,10 @@ class ProgrammeMainPathBrowserTest extends BrowserTestBase {
   void daeguProgrammeGoesFromProposalToTaskKickoffInTheBrowser() {
     String programme = proposeInTheBrowser(DAEGU);
     browser.actAs("daegu-director", Officials.PASSWORD);
-    assertThat(tasklist.listedTasks(1)).as("the group's list tells the programme's task apart")
+    TasklistPage.TaskList groupTasks = tasklist.listedTasks(1);
+    assertThat(groupTasks.entries()).as("the group's list tells the programme's task apart")
         .anyMatch(entry -> entry.contains(DAEGU) && entry.contains("지역거점 AX 혁신 기술개발사업"));
-    assertThat(browser.driver.getCurrentUrl()).as("the list is sorted by due date first").contains("dueDate");
+    assertThat(groupTasks.address()).as("the list is sorted by due date first").contains("dueDate");
 
     work("daegu-director", programme, "Task_ApproveProposalInternally", pipeline("internalApproval", "APPROVE", null));
     work("msit-officer", programme, "Task_ReviewProposal", pipeline("proposalReview", "ADOPT", null));

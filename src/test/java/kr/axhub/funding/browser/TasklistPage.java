@@ -61,7 +61,10 @@ final class TasklistPage {
    * The tasks of one of the official's filters (by its position on the left, the first being 0), each as its entry
    * in the list reads, in the list's order.
    */
-  List<String> listedTasks(int filterPosition) {
+  /** The entries of a task list as they read, and the address the list was shown at. */
+  record TaskList(List<String> entries, String address) {}
+
+  TaskList listedTasks(int filterPosition) {
     browser.get(APP);
     List<WebElement> filters = browser.waiting().until(driver -> {
       List<WebElement> shown = driver.findElements(By.cssSelector(".task-filter h4.name a"));
@@ -69,8 +72,12 @@ final class TasklistPage {
     });
     browser.click(filters.get(filterPosition));
     browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ol.tasks-list > li.task")));
-    return browser.driver.findElements(By.cssSelector("ol.tasks-list > li.task")).stream()
-        .map(WebElement::getText).toList();
+    TaskList listed = new TaskList(browser.driver.findElements(By.cssSelector("ol.tasks-list > li.task")).stream()
+        .map(WebElement::getText).toList(), browser.driver.getCurrentUrl());
+    // The next step opens a task by its address: from another page that is a fresh load of Tasklist, not a change
+    // of the list's fragment that can leave the list's view in place.
+    browser.get("/camunda/app/welcome/default/");
+    return listed;
   }
 
   /** Opens the start form of a process from Tasklist's "Start process" dialog. */
