@@ -68,7 +68,8 @@ class DemoDataSeeder {
     identityService.clearAuthentication();
     identityService.setAuthentication(userId,
         identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList(),
-        identityService.createTenantQuery().userMember(userId).list().stream().map(Tenant::getId).toList());
+        identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list().stream()
+            .map(Tenant::getId).toList());
   }
 
   private boolean exists(String code) {
