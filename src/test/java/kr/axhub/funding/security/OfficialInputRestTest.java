@@ -14,6 +14,7 @@ import kr.axhub.funding.support.EngineRest;
 import kr.axhub.funding.support.EngineRest.JsonValue;
 import kr.axhub.funding.support.EngineRest.Response;
 import kr.axhub.funding.support.Officials;
+import kr.axhub.funding.support.Proposals;
 import kr.axhub.funding.support.WebappSession;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
@@ -343,23 +344,16 @@ class OfficialInputRestTest {
     return EngineRest.at(port).as(user, Officials.PASSWORD);
   }
 
+  /** Gwangju's proposal: the shared start form with Gwangju's name and figures. */
   private static Map<String, Object> proposal(String code, String region) {
-    Map<String, Object> proposal = new HashMap<>();
-    proposal.put("programmeCode", code);
+    Map<String, Object> proposal = Proposals.proposal(code, region);
     proposal.put("programmeName", "광주 AX 혁신 기술개발사업 (Gwangju AX innovation R&D programme)");
-    proposal.put("region", region);
-    proposal.put("proposalDate", "2025-03-01");
-    proposal.put("startYear", 2026L);
-    proposal.put("endYear", 2030L);
-    proposal.put("ministries", new JsonValue("[\"MSIT\"]"));
-    proposal.put("leadMinistry", "MSIT");
     proposal.put("totalCost", 6000L);
     proposal.put("nationalFunding", 4200L);
     proposal.put("localFunding", 1800L);
     proposal.put("standardModelCost", 1500L);
     proposal.put("solutionProductCost", 3900L);
     proposal.put("rndCentreCost", 600L);
-    proposal.put("summary", "요약 (Summary)");
     return proposal;
   }
 }
