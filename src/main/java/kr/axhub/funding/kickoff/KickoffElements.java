@@ -100,14 +100,4 @@ public final class KickoffElements {
   public static String businessKey(String programmeCode, String taskCode) {
     return programmeCode + "/" + taskCode;
   }
-
-  /** The deadline boundary timer of a user task. */
-  public static String overdueTimerOf(String userTaskId) {
-    return "BoundaryEvent_" + userTaskId.substring("Task_".length()) + "Overdue";
-  }
-
-  /** The end event recording a user task's missed deadline. */
-  public static String overdueEndOf(String userTaskId) {
-    return "EndEvent_" + userTaskId.substring("Task_".length()) + "OverdueRecorded";
-  }
 }

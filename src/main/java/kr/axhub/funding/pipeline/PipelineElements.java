@@ -135,14 +135,4 @@ public final class PipelineElements {
   public static final String KICKOFF_TASK_BUDGET = "taskBudget";
 
   private PipelineElements() {}
-
-  /** Id of the non-interrupting deadline timer attached to a user task. */
-  public static String overdueBoundaryOf(String taskId) {
-    return "BoundaryEvent_" + taskId.substring("Task_".length()) + "Overdue";
-  }
-
-  /** Id of the end event the deadline timer of a user task reaches. */
-  public static String overdueEndOf(String taskId) {
-    return "EndEvent_" + taskId.substring("Task_".length()) + "OverdueRecorded";
-  }
 }

@@ -489,12 +489,17 @@ class PipelineProcessTest {
 
   /** Fires the task's deadline: the task is marked overdue and stays open with the same official. */
   private void missDeadline(ProcessInstance programme, String taskId) {
-    Job deadline = timer(programme, overdueBoundaryOf(taskId));
-    managementService.executeJob(deadline.getId());
-
-    assertThat(programme).isWaitingAt(taskId).hasPassed(overdueEndOf(taskId));
     Task task = taskService.createTaskQuery().processInstanceId(programme.getId())
         .taskDefinitionKey(taskId).singleResult();
+    Job deadline = timer(programme, taskId);
+    assertThat(deadline.getDuedate()).as("the deadline timer fires at the due date the official sees")
+        .isEqualTo(task.getDueDate());
+    managementService.executeJob(deadline.getId());
+
+    assertThat(programme).isWaitingAt(taskId);
+    Task overdue = taskService.createTaskQuery().taskId(task.getId()).singleResult();
+    assertThat(overdue.getAssignee()).isEqualTo(task.getAssignee());
+    assertThat(overdue.getPriority()).as("overdue tasks sort first in Tasklist").isEqualTo(80);
     assertThat(taskService.getVariableLocal(task.getId(), "overdue")).isEqualTo(true);
   }
 

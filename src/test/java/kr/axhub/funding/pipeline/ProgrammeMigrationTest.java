@@ -26,6 +26,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
+import org.camunda.bpm.engine.impl.jobexecutor.TimerTaskListenerJobHandler;
+import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -142,6 +144,10 @@ class ProgrammeMigrationTest {
           .isEqualTo(variablesBefore.get(instance.getId()));
       assertThat(tasks(instance)).as("tasks at %s", element).isEqualTo(tasksBefore.get(instance.getId()));
       assertThat(jobs(instance)).as("jobs and due dates at %s", element).isEqualTo(jobsBefore.get(instance.getId()));
+      for (Task task : taskService.createTaskQuery().processInstanceId(instance.getId()).list()) {
+        assertThat(deadlineTimers(instance)).as("the deadline of %s keeps its due date", element)
+            .containsExactly(task.getTaskDefinitionKey() + " due " + time(task.getDueDate()));
+      }
       ProgrammeReport report = reports.processInstance(instance.getId()).orElseThrow();
       assertThat(report.currentStage()).as("reported stage at %s", element).isEqualTo(WAIT_STATES.get(element));
     }
@@ -160,8 +166,10 @@ class ProgrammeMigrationTest {
     complete(budget, TASK_RECORD_APPROPRIATION, appropriation(229));
     assertThat(stageAround(budget, TASK_PUBLISH_IMPLEMENTATION_PLAN)).isEqualTo("SubProcess_Kickoff");
     ProcessInstance review = waiting.get(TASK_REVIEW_PROPOSAL);
+    Task waitingReview = taskService.createTaskQuery().processInstanceId(review.getId()).singleResult();
     Job deadline = managementService.createJobQuery().processInstanceId(review.getId())
-        .activityId(overdueBoundaryOf(TASK_REVIEW_PROPOSAL)).singleResult();
+        .activityId(TASK_REVIEW_PROPOSAL).timers().singleResult();
+    assertThat(deadline.getDuedate()).as("the deadline given before the move").isEqualTo(waitingReview.getDueDate());
     managementService.executeJob(deadline.getId());
     Task overdue = taskService.createTaskQuery().processInstanceId(review.getId()).singleResult();
     assertThat(taskService.getVariableLocal(overdue.getId(), "overdue")).isEqualTo(true);
@@ -200,9 +208,27 @@ class ProgrammeMigrationTest {
         .toList();
   }
 
+  /**
+   * Every job but the deadline timers, which change kind: the older versions' boundary timer on each task is replaced
+   * by the deadline every task now gets from the engine plugin.
+   */
   private List<String> jobs(ProcessInstance instance) {
     return managementService.createJobQuery().processInstanceId(instance.getId()).orderByJobId().asc().list().stream()
+        .filter(j -> !isDeadline(j) && !definition(j).getActivityId().endsWith("Overdue"))
         .map(j -> j.getId() + " due " + time(j.getDuedate())).toList();
+  }
+
+  private List<String> deadlineTimers(ProcessInstance instance) {
+    return managementService.createJobQuery().processInstanceId(instance.getId()).list().stream()
+        .filter(this::isDeadline).map(j -> definition(j).getActivityId() + " due " + time(j.getDuedate())).toList();
+  }
+
+  private boolean isDeadline(Job job) {
+    return TimerTaskListenerJobHandler.TYPE.equals(definition(job).getJobType());
+  }
+
+  private JobDefinition definition(Job job) {
+    return managementService.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId()).singleResult();
   }
 
   /** Programme codes are AX-REGION-YEAR: the n-th waiting programme gets its own year. */
