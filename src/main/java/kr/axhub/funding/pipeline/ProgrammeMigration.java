@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import kr.axhub.funding.kickoff.KickoffElements;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -16,6 +17,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.EventBasedGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
 import org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics;
@@ -29,8 +31,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Moves running programmes started on an older version of {@code ax-funding-pipeline} to the newest one at start-up,
- * so every programme shows on today's map of stages. Element ids are kept across versions, so each place a programme
+ * Moves running programmes started on an older version of {@code ax-funding-pipeline}, and running R&amp;D task
+ * kickoffs of an older {@code rnd-task-kickoff}, to the newest version at start-up, so every programme and every task
+ * shows on today's map of stages. Element ids are kept across versions, so each place a programme
  * can wait (a user task with its deadline timer, a timer, the asynchronous Assembly report, the kickoff of the R&amp;D
  * tasks) is mapped to the element of the same id; Camunda creates the stage sub-process around it. Timers keep their
  * due dates (no {@code updateEventTrigger}): a deadline the official was given does not move because the map did.
@@ -57,8 +60,14 @@ class ProgrammeMigration {
   @EventListener(ApplicationReadyEvent.class)
   @Order(-1)
   public void migrateRunningProgrammes() {
+    for (String key : List.of(PROCESS_KEY, KickoffElements.PROCESS_KEY)) {
+      migrateRunningInstances(key);
+    }
+  }
+
+  private void migrateRunningInstances(String key) {
     List<ProcessDefinition> versions = repositoryService.createProcessDefinitionQuery()
-        .processDefinitionKey(PROCESS_KEY).orderByProcessDefinitionVersion().desc().list();
+        .processDefinitionKey(key).orderByProcessDefinitionVersion().desc().list();
     if (versions.size() < 2) {
       return;
     }
@@ -78,7 +87,7 @@ class ProgrammeMigration {
       plan = plan(older, newest);
     } catch (ProcessEngineException e) {
       LOG.error("Programmes of {} version {} cannot move to version {} and finish on their version: {}",
-          PROCESS_KEY, older.getVersion(), newest.getVersion(), e.getMessage());
+          older.getKey(), older.getVersion(), newest.getVersion(), e.getMessage());
       return;
     }
     int moved = 0;
@@ -87,12 +96,12 @@ class ProgrammeMigration {
         runtimeService.newMigration(plan).processInstanceIds(id).skipCustomListeners().skipIoMappings().execute();
         moved++;
       } catch (ProcessEngineException e) {
-        LOG.error("Programme {} stays on {} version {} and finishes there: {}", id, PROCESS_KEY,
+        LOG.error("Instance {} stays on {} version {} and finishes there: {}", id, older.getKey(),
             older.getVersion(), e.getMessage());
       }
     }
-    LOG.info("{} of {} running programmes moved from {} version {} to version {}", moved, running.size(),
-        PROCESS_KEY, older.getVersion(), newest.getVersion());
+    LOG.info("{} of {} running instances moved from {} version {} to version {}", moved, running.size(),
+        older.getKey(), older.getVersion(), newest.getVersion());
   }
 
   /** Every wait state of the older version that the newest has under the same id and of the same kind. */
@@ -126,6 +135,6 @@ class ProgrammeMigration {
 
   private static boolean isWaitState(FlowNode node) {
     return node instanceof UserTask || node instanceof BoundaryEvent || node instanceof IntermediateCatchEvent
-        || node instanceof CallActivity || node instanceof ServiceTask;
+        || node instanceof EventBasedGateway || node instanceof CallActivity || node instanceof ServiceTask;
   }
 }

@@ -10,7 +10,7 @@ import org.camunda.spin.plugin.variable.SpinValues;
  * The complete, valid variables each kickoff form submits, as Tasklist sends them: whole numbers as {@code Long},
  * dates as {@code yyyy-MM-dd} text, the panel's dynamic list as a JSON variable.
  */
-final class KickoffForms {
+public final class KickoffForms {
 
   static final String PROGRAMME = "AX-DAEGU-2026";
   static final long TASK_BUDGET_EOK = 120L;
@@ -21,7 +21,7 @@ final class KickoffForms {
   private KickoffForms() {}
 
   /** What the main pipeline passes for one task of the implementation plan. */
-  static VariableMap inputs(String taskCode) {
+  public static VariableMap inputs(String taskCode) {
     return Variables.createVariables()
         .putValue(PROGRAMME_CODE, PROGRAMME)
         .putValue(REGION, "daegu")

@@ -9,7 +9,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every plane of the programme model reads in Cockpit without zooming below 0.5 ({@link DiagramReadability}). An
+ * Every plane of both models reads in Cockpit without zooming below 0.5 ({@link DiagramReadability}). An
  * edit in the Modeler that crowds a stage, crosses lines or lets a name spill out of its box fails the build.
  */
 class DiagramReadabilityTest {
@@ -19,6 +19,14 @@ class DiagramReadabilityTest {
     BpmnModelInstance model = Bpmn.readModelFromFile(new File("processes/ax-funding-pipeline.bpmn"));
     assertThat(model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnPlane.class))
         .as("the top level and one plane per stage").hasSize(10);
+    assertThat(DiagramReadability.problems(model)).isEmpty();
+  }
+
+  @Test
+  void everyPlaneOfAnRndTaskKickoffReadsInCockpit() {
+    BpmnModelInstance model = Bpmn.readModelFromFile(new File("processes/rnd-task-kickoff.bpmn"));
+    assertThat(model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnPlane.class))
+        .as("the top level and one plane per stage: call, selection, agreement").hasSize(4);
     assertThat(DiagramReadability.problems(model)).isEmpty();
   }
 

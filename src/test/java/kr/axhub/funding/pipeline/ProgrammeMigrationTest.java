@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kr.axhub.funding.kickoff.KickoffElements;
 import kr.axhub.funding.pipeline.PipelineForms.RndTask;
 import kr.axhub.funding.reporting.ProgrammeReport;
 import kr.axhub.funding.reporting.ProgrammeReports;
@@ -179,9 +180,80 @@ class ProgrammeMigrationTest {
         .as("nothing is left on the previous version, and a second run changes nothing").isZero();
   }
 
+  /**
+   * R&amp;D task kickoffs started on the flat model before its stages (call, selection, agreement) move too: one waits
+   * at every user task, one at the call's closing timer and one in the objection window. Each waits at the same
+   * element inside its stage, with its variables, task and due date, and its deadline keeps that due date.
+   */
+  @Test
+  void kickoffsOfThePreviousVersionWaitAtTheSameElementInsideTheirStage() throws IOException {
+    ProcessDefinition previous = deploy("rnd-task-kickoff.bpmn",
+        getClass().getResourceAsStream("/models/rnd-task-kickoff-before-stages.bpmn"), "kickoff-");
+    Map<String, String> stages = new LinkedHashMap<>();
+    for (String task : List.of(KickoffElements.ANNOUNCE_CALL, KickoffElements.REGISTER_APPLICATIONS,
+        KickoffElements.SCREEN_ELIGIBILITY, KickoffElements.CALL_CLOSED)) {
+      stages.put(task, "SubProcess_Call");
+    }
+    for (String task : List.of(KickoffElements.CHECK_PANEL, KickoffElements.EVALUATE_PROPOSALS,
+        KickoffElements.REVISE_PLAN, KickoffElements.OBJECTION_WINDOW, KickoffElements.REVIEW_OBJECTION)) {
+      stages.put(task, "SubProcess_Selection");
+    }
+    stages.put(KickoffElements.SIGN_AGREEMENT, "SubProcess_Agreement");
+    stages.put(KickoffElements.CONFIRM_KICKOFF, "SubProcess_Agreement");
+
+    Map<String, ProcessInstance> waiting = new LinkedHashMap<>();
+    Map<String, Map<String, String>> variablesBefore = new HashMap<>();
+    Map<String, List<String>> tasksBefore = new HashMap<>();
+    int n = 0;
+    for (String element : stages.keySet()) {
+      Map<String, Object> variables = new HashMap<>(kr.axhub.funding.kickoff.KickoffForms.inputs("T" + ++n));
+      variables.put(KickoffElements.CALL_CLOSES_ON, "2027-01-29");
+      ProcessInstance instance = runtimeService.createProcessInstanceById(previous.getId())
+          .businessKey("AX-MIGRATE-2030/T" + n).startBeforeActivity(element).setVariables(variables).execute();
+      waiting.put(element, instance);
+      variablesBefore.put(instance.getId(), variables(instance));
+      tasksBefore.put(instance.getId(), tasks(instance));
+    }
+
+    ProcessDefinition current = deploy("rnd-task-kickoff.bpmn", new FileInputStream("processes/rnd-task-kickoff.bpmn"),
+        "kickoff-");
+    migration.migrateRunningProgrammes();
+
+    for (Map.Entry<String, ProcessInstance> entry : waiting.entrySet()) {
+      String element = entry.getKey();
+      ProcessInstance instance = entry.getValue();
+      assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
+          .getProcessDefinitionId()).as("%s moved", element).isEqualTo(current.getId());
+      assertThat(stageAround(instance, element)).as("stage around %s", element).isEqualTo(stages.get(element));
+      assertThat(variables(instance)).as("variables at %s", element).isEqualTo(variablesBefore.get(instance.getId()));
+      assertThat(tasks(instance)).as("tasks at %s", element).isEqualTo(tasksBefore.get(instance.getId()));
+      for (Task task : taskService.createTaskQuery().processInstanceId(instance.getId()).list()) {
+        assertThat(deadlineTimers(instance)).as("the deadline of %s keeps its due date", element)
+            .containsExactly(task.getTaskDefinitionKey() + " due " + time(task.getDueDate()));
+      }
+    }
+    assertThat(managementService.createJobQuery().processInstanceId(waiting.get(KickoffElements.CALL_CLOSED).getId())
+        .activityId(KickoffElements.CALL_CLOSED).count()).as("the call still closes").isEqualTo(1);
+
+    // The objection window still takes an objection, and the moved kickoff goes on inside its stage.
+    ProcessInstance window = waiting.get(KickoffElements.OBJECTION_WINDOW);
+    runtimeService.createMessageCorrelation(KickoffElements.MESSAGE_OBJECTION_FILED)
+        .processInstanceBusinessKey(window.getBusinessKey()).correlate();
+    assertThat(stageAround(window, KickoffElements.REVIEW_OBJECTION)).isEqualTo("SubProcess_Selection");
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionId(previous.getId()).count()).isZero();
+  }
+
   private ProcessDefinition deploy(String name, InputStream model) throws IOException {
+    return deploy(name, model, "pipeline-");
+  }
+
+  private ProcessDefinition deploy(String name, InputStream model, String formPrefix) throws IOException {
     DeploymentBuilder deployment = repositoryService.createDeployment().name(name).addInputStream(name, model);
-    File[] forms = new File("processes/forms").listFiles((dir, file) -> file.startsWith("pipeline-"));
+    // The decisions too: a kickoff started from this deployment decides its lead institution from its own.
+    for (File decision : new File("processes").listFiles((dir, file) -> file.endsWith(".dmn"))) {
+      deployment.addInputStream(decision.getName(), new FileInputStream(decision));
+    }
+    File[] forms = new File("processes/forms").listFiles((dir, file) -> file.startsWith(formPrefix));
     for (File form : forms) {
       deployment.addInputStream(form.getName(), new FileInputStream(form));
     }
