@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Attaches the notifications to every deployed model as built-in listeners: task notifications on every user task
- * ({@code create}, {@code assignment}) and outcome notices where {@link OutcomeNotices#RULES} says so. Registered as a
+ * ({@code create}, {@code assignment}) and outcome notices where the element declares them
+ * ({@link OutcomeNotices#rulesDeclaredOn}). Registered as a
  * post-parse listener so it runs after the input validation: a refused completion records nothing.
  *
  * <p>A notification must never cost an official a completion: a failure to record one is logged and swallowed.
@@ -56,29 +57,30 @@ public class NotificationPlugin extends AbstractProcessEnginePlugin {
         var taskDefinition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
         taskDefinition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, onCreate);
         taskDefinition.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, onAssignment);
-        attachOutcomes(activity);
+        attachOutcomes(element, activity, false);
       }
 
       @Override
       public void parseEndEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
-        attachOutcomes(activity);
+        attachOutcomes(element, activity, true);
       }
 
       @Override
       public void parseBusinessRuleTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-        attachOutcomes(activity);
+        attachOutcomes(element, activity, false);
       }
 
       @Override
       public void parseServiceTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-        attachOutcomes(activity);
+        attachOutcomes(element, activity, false);
       }
     };
   }
 
-  private void attachOutcomes(ActivityImpl activity) {
+  private void attachOutcomes(Element element, ActivityImpl activity, boolean endEvent) {
+    List<OutcomeNotices.Rule> declared = OutcomeNotices.rulesDeclaredOn(element, activity.getId(), endEvent);
     for (String event : List.of(ExecutionListener.EVENTNAME_START, ExecutionListener.EVENTNAME_END)) {
-      List<OutcomeNotices.Rule> rules = OutcomeNotices.rulesFor(activity.getId(), event);
+      List<OutcomeNotices.Rule> rules = declared.stream().filter(rule -> rule.event().equals(event)).toList();
       if (!rules.isEmpty()) {
         activity.addBuiltInListener(event, (ExecutionListener) execution ->
             guarded("outcome", execution, () -> outcomes.announce(execution, rules)));

@@ -2,24 +2,32 @@ package kr.axhub.funding.notification;
 
 import static kr.axhub.funding.pipeline.PipelineElements.*;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import kr.axhub.funding.notification.Recipients.Recipient;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.springframework.stereotype.Component;
 
 /**
  * Tells a region's planners and director when their programme passes or fails a stage. Which element, under which
- * decision, means which outcome is the table {@link #RULES}: a user task's {@code end} when its decision variable has
- * the given value, or an end event's {@code start}. Recipients: {@code axhub.notifications.outcome-recipient-groups}
+ * decision, means which outcome is declared on the element in the model ({@link #rulesDeclaredOn}): a deciding
+ * element's {@code end} when its decision variable has the given value, or an end event's {@code start}. This class
+ * only words the outcomes. Recipients: {@code axhub.notifications.outcome-recipient-groups}
  * who act for the programme's region ({@link Recipients}).
  */
 @Component
 public class OutcomeNotices {
+
+  private static final String NOTICE = "outcomeNotice";
 
   /** A stage outcome and how it is worded. */
   public enum Outcome {
@@ -72,9 +80,9 @@ public class OutcomeNotices {
    * One row of the table: at {@code event} ({@code start} or {@code end}) of {@code elementId}, when
    * {@code variable} equals {@code value} (or always, when {@code variable} is null), the outcome is announced.
    */
-  public record Rule(String elementId, String event, String variable, Object value, Outcome outcome) {
+  public record Rule(String elementId, String event, String variable, String value, Outcome outcome) {
 
-    static Rule onDecision(String taskId, String variable, Object value, Outcome outcome) {
+    static Rule onDecision(String taskId, String variable, String value, Outcome outcome) {
       return new Rule(taskId, ExecutionListener.EVENTNAME_END, variable, value, outcome);
     }
 
@@ -83,34 +91,9 @@ public class OutcomeNotices {
     }
 
     boolean matches(DelegateExecution execution) {
-      return variable == null || value.equals(execution.getVariable(variable));
+      return variable == null || value.equals(String.valueOf(execution.getVariable(variable)));
     }
   }
-
-  public static final List<Rule> RULES = List.of(
-      Rule.onDecision(TASK_REVIEW_PROPOSAL, PROPOSAL_REVIEW_DECISION, "ADOPT", Outcome.PROPOSAL_ADOPTED),
-      Rule.onEnd(END_PROPOSAL_REJECTED, Outcome.PROPOSAL_REJECTED),
-      Rule.onEnd(END_PROPOSAL_WITHDRAWN, Outcome.PROPOSAL_WITHDRAWN),
-      Rule.onDecision(BUSINESS_RULE_DETERMINE_FEASIBILITY_REQUIREMENT, FEASIBILITY_STUDY, "NOT_REQUIRED",
-          Outcome.FEASIBILITY_STUDY_NOT_REQUIRED),
-      Rule.onDecision(TASK_REVIEW_EXEMPTION_REQUEST, EXEMPTION_REVIEW_DECISION, "RECOMMEND",
-          Outcome.EXEMPTION_RECOMMENDED),
-      Rule.onDecision(TASK_REVIEW_EXEMPTION_REQUEST, EXEMPTION_REVIEW_DECISION, "REFUSE", Outcome.EXEMPTION_REFUSED),
-      Rule.onEnd(END_STUDY_TARGET_UNSUITABLE, Outcome.STUDY_TARGET_UNSUITABLE),
-      Rule.onDecision(TASK_CONDUCT_FEASIBILITY_STUDY, FEASIBILITY_STUDY_RESULT, "PASS",
-          Outcome.FEASIBILITY_STUDY_PASSED),
-      Rule.onEnd(END_FEASIBILITY_STUDY_FAILED, Outcome.FEASIBILITY_STUDY_FAILED),
-      Rule.onDecision(TASK_RECORD_CABINET_RESOLUTION, CABINET_RESOLUTION, "RESOLVED", Outcome.CABINET_RESOLVED),
-      Rule.onDecision(TASK_RECORD_CABINET_RESOLUTION, CABINET_RESOLUTION, "DEFERRED", Outcome.CABINET_DEFERRED),
-      Rule.onEnd(END_CABINET_REJECTED, Outcome.CABINET_REJECTED),
-      Rule.onDecision(TASK_RECORD_COMMITTEE_CONFIRMATION, COMMITTEE_DECISION, "CONFIRMED",
-          Outcome.EXEMPTION_CONFIRMED),
-      Rule.onEnd(END_COMMITTEE_NOT_CONFIRMED, Outcome.COMMITTEE_NOT_CONFIRMED),
-      Rule.onDecision(TASK_REVIEW_BUSINESS_PLAN_ADEQUACY, ADEQUACY_DECISION, "CONFIRMED", Outcome.ADEQUACY_CONFIRMED),
-      Rule.onDecision(TASK_REVIEW_BUSINESS_PLAN_ADEQUACY, ADEQUACY_DECISION, "RESTRUCTURE",
-          Outcome.RESTRUCTURE_REQUESTED),
-      Rule.onDecision(TASK_RECORD_APPROPRIATION, null, null, Outcome.APPROPRIATION_RECORDED),
-      Rule.onEnd(END_PROGRAMME_LAUNCHED, Outcome.PROGRAMME_LAUNCHED));
 
   private final NotificationService notifications;
   private final Recipients recipients;
@@ -123,9 +106,52 @@ public class OutcomeNotices {
     this.properties = properties;
   }
 
-  /** The rules that apply at an element and event, for the parse listener. */
-  static List<Rule> rulesFor(String elementId, String event) {
-    return RULES.stream().filter(rule -> rule.elementId().equals(elementId) && rule.event().equals(event)).toList();
+  /**
+   * The notices an element declares in its {@code camunda:properties}, where the Modeler shows them:
+   * {@code outcomeNotice:<decision>} = outcome, announced when the element ends with its {@code outcomeVariable} at
+   * that decision; {@code outcomeNotice} = outcome, announced whenever it is reached (an end event) or ends (any
+   * other element). An outcome the application does not know fails the deployment, naming the element.
+   */
+  static List<Rule> rulesDeclaredOn(Element element, String elementId, boolean endEvent) {
+    Element extensions = element.element("extensionElements");
+    Element properties = extensions == null ? null : extensions.elementNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS,
+        "properties");
+    if (properties == null) {
+      return List.of();
+    }
+    String variable = null;
+    Map<String, String> notices = new LinkedHashMap<>();
+    for (Element property : properties.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "property")) {
+      String name = property.attribute("name");
+      if ("outcomeVariable".equals(name)) {
+        variable = property.attribute("value");
+      } else if (name != null && (name.equals(NOTICE) || name.startsWith(NOTICE + ":"))) {
+        notices.put(name, property.attribute("value"));
+      }
+    }
+    List<Rule> rules = new ArrayList<>();
+    for (Map.Entry<String, String> notice : notices.entrySet()) {
+      Outcome outcome = outcome(elementId, notice.getValue());
+      if (notice.getKey().equals(NOTICE)) {
+        rules.add(endEvent ? Rule.onEnd(elementId, outcome) : Rule.onDecision(elementId, null, null, outcome));
+      } else if (variable == null) {
+        throw new ProcessEngineException("요소 " + elementId + "에 outcomeVariable이 없습니다 (" + elementId
+            + " declares " + notice.getKey() + " but no outcomeVariable)");
+      } else {
+        rules.add(Rule.onDecision(elementId, variable, notice.getKey().substring(NOTICE.length() + 1), outcome));
+      }
+    }
+    return rules;
+  }
+
+  private static Outcome outcome(String elementId, String name) {
+    try {
+      return Outcome.valueOf(name);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new ProcessEngineException("요소 " + elementId + "의 알림 결과 '" + name + "'을(를) 알 수 없습니다 ("
+          + elementId + " declares the unknown outcome notice '" + name + "'; known: "
+          + java.util.Arrays.toString(Outcome.values()) + ")");
+    }
   }
 
   void announce(DelegateExecution execution, List<Rule> rules) {

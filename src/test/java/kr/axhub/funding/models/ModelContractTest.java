@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import kr.axhub.funding.kickoff.KickoffElements;
+import kr.axhub.funding.notification.OutcomeNotices;
 import kr.axhub.funding.pipeline.PipelineElements;
 import kr.axhub.funding.reporting.Stage;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -84,6 +85,41 @@ class ModelContractTest {
     for (UserTask task : PIPELINE.getModelElementsByType(UserTask.class)) {
       assertThat(task.getParentElement()).as("stage of %s", task.getId()).isInstanceOf(SubProcess.class);
     }
+  }
+
+  @Test
+  void everyStepOfAnRndTaskKickoffBelongsToOneOfItsThreeStages() {
+    List<String> stages = new ArrayList<>();
+    for (SubProcess subProcess : KICKOFF.getModelElementsByType(SubProcess.class)) {
+      stages.add(property(subProcess, "stage"));
+      assertThat(subProcess.getName()).as("name of %s", subProcess.getId()).matches(".*\\p{IsHangul}.* \\(.+\\)");
+    }
+    assertThat(stages).containsExactly("CALL", "SELECTION", "AGREEMENT");
+    for (UserTask task : KICKOFF.getModelElementsByType(UserTask.class)) {
+      assertThat(task.getParentElement()).as("stage of %s", task.getId()).isInstanceOf(SubProcess.class);
+    }
+  }
+
+  /**
+   * Outcome notices are declared on the elements ({@code outcomeNotice[:decision]}); every outcome the application
+   * can word is declared somewhere, once per decision, and a decision names the variable it reads.
+   */
+  @Test
+  void everyOutcomeNoticeIsDeclaredInTheProgrammeModel() {
+    List<String> declared = new ArrayList<>();
+    for (CamundaProperty property : PIPELINE.getModelElementsByType(CamundaProperty.class)) {
+      String name = property.getCamundaName();
+      if (name.equals("outcomeNotice") || name.startsWith("outcomeNotice:")) {
+        declared.add(property.getCamundaValue());
+        BaseElement element = (BaseElement) property.getParentElement().getParentElement().getParentElement();
+        if (name.contains(":")) {
+          assertThat(property(element, "outcomeVariable")).as("decision variable of %s", element.getId())
+              .isNotNull();
+        }
+      }
+    }
+    assertThat(declared).containsExactlyInAnyOrder(Stream.of(OutcomeNotices.Outcome.values()).map(Enum::name)
+        .toArray(String[]::new));
   }
 
   @Test

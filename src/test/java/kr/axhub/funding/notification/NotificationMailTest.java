@@ -41,6 +41,10 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.spin.Spin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -584,8 +588,9 @@ class NotificationMailTest {
 
   // ---------------------------------------------------------------- test models
 
+  /** A review as in the programme model, declaring the same outcome notices on the same elements. */
   private static BpmnModelInstance reviewModel() {
-    return Bpmn.createExecutableProcess("notification-review-test").camundaHistoryTimeToLive(1)
+    BpmnModelInstance model = Bpmn.createExecutableProcess("notification-review-test").camundaHistoryTimeToLive(1)
         .startEvent("StartEvent_Test")
         .userTask(PipelineElements.TASK_REVIEW_PROPOSAL).name("제안서 검토 (Review proposal)")
         .documentation("채택 또는 불채택을 결정합니다 (Decide: adopt or reject)")
@@ -599,6 +604,28 @@ class NotificationMailTest {
         .condition("rejected", "${proposalReviewDecision == 'REJECT'}")
         .endEvent(PipelineElements.END_PROPOSAL_REJECTED)
         .done();
+    declare(model, PipelineElements.TASK_REVIEW_PROPOSAL, "outcomeVariable", "proposalReviewDecision",
+        "outcomeNotice:ADOPT", "PROPOSAL_ADOPTED");
+    declare(model, PipelineElements.END_PROPOSAL_REJECTED, "outcomeNotice", "PROPOSAL_REJECTED");
+    declare(model, PipelineElements.END_PROGRAMME_LAUNCHED, "outcomeNotice", "PROGRAMME_LAUNCHED");
+    return model;
+  }
+
+  private static void declare(BpmnModelInstance model, String elementId, String... namesAndValues) {
+    BaseElement element = model.getModelElementById(elementId);
+    ExtensionElements extensions = element.getExtensionElements();
+    if (extensions == null) {
+      extensions = model.newInstance(ExtensionElements.class);
+      element.setExtensionElements(extensions);
+    }
+    CamundaProperties properties = model.newInstance(CamundaProperties.class);
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      CamundaProperty property = model.newInstance(CamundaProperty.class);
+      property.setCamundaName(namesAndValues[i]);
+      property.setCamundaValue(namesAndValues[i + 1]);
+      properties.addChildElement(property);
+    }
+    extensions.addChildElement(properties);
   }
 
   private static BpmnModelInstance assignedModel() {
