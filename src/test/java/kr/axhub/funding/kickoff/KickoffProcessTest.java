@@ -99,7 +99,8 @@ class KickoffProcessTest {
         .variables()
         .containsEntry(LEAD_INSTITUTION, "DGIST")
         .containsEntry(MANAGING_AGENCY, "IITP")
-        .containsEntry(MINISTRY, "MSIT");
+        .containsEntry(MINISTRY, "MSIT")
+        .doesNotContainKey("leadInstitutionAssignment");
 
     announceAndClose(instance);
     complete(instance, REGISTER_APPLICATIONS, KickoffForms.applications(2));

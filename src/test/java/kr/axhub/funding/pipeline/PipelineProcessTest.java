@@ -105,6 +105,10 @@ class PipelineProcessTest {
   void exemptionConfirmedByTheCabinetLaunchesTheProgramme() {
     ProcessInstance programme = toCabinetAgenda("AX-DAEGU-2026");
     assertThat(runtimeService.getVariable(programme.getId(), EXEMPTION_GROUND_LABEL).toString()).startsWith("제10호");
+    // The decisions' results stay inside their tasks: managers read words and numbers, never a Java map.
+    assertThat(runtimeService.getVariables(programme.getId()))
+        .doesNotContainKeys("feasibilityDecision", "exemptionGroundDecision")
+        .allSatisfy((name, value) -> assertThat(value).as(name).isNotInstanceOf(java.util.Map.class));
 
     complete(programme, TASK_TABLE_CABINET_AGENDA, cabinetAgenda());
     complete(programme, TASK_RECORD_CABINET_RESOLUTION, cabinetResolution("RESOLVED"));
