@@ -36,8 +36,8 @@ import org.camunda.bpm.engine.ProcessEngine;
 
 /**
  * Complete programmes per second, driven through the Java API from the proposal to "programme launched" (every R&D
- * task kicked off: 31 transactions, 2 kickoffs), on H2 (the embedded default's file settings) and on PostgreSQL, at 1, 2
- * and 4 threads, by four engines in the same run, each on a fresh database: the application (as the officials, every
+ * task kicked off: 31 transactions, 2 kickoffs), on H2 (the embedded default's file settings) and on PostgreSQL, at
+ * 1, 2 and 4 threads, by four engines in the same run, each on a fresh database: the application (as the officials, every
  * plugin and check on), the application without Camunda's authorization checks, the bare engine with authorization
  * and tenant checks on and the application's grants (the fair anchor for the application), and the bare engine (same
  * models, {@link BareEngine}). Besides wall time, each programme's CPU time on its thread and its SQL statements are
