@@ -53,11 +53,20 @@ public class IdentitySetup {
   @Order(ORDER)
   public void setUp() {
     ExclusiveSetup.run(engine, transactions, () -> {
-      createGroupsAndTenants(engine.getIdentityService());
-      grantAccess(engine.getAuthorizationService());
+      setUpGroupsAndGrants(engine);
       shareFilters(engine.getFilterService(), engine.getTaskService(), engine.getAuthorizationService());
       createAdministrator(engine.getIdentityService());
     });
+  }
+
+  /**
+   * The candidate groups, the regions' tenants and each group's grants, without filters or administrator: what an
+   * engine needs so that officials can work in it as in the application (the benchmark's engine with authorization
+   * uses it as well, so both grant exactly the same).
+   */
+  public static void setUpGroupsAndGrants(ProcessEngine engine) {
+    createGroupsAndTenants(engine.getIdentityService());
+    grantAccess(engine.getAuthorizationService());
   }
 
   private static void createGroupsAndTenants(IdentityService identity) {

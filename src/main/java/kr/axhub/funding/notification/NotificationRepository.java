@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,6 +34,11 @@ public class NotificationRepository {
       + "recipient_user_id, subject, body, process_instance_id, execution_id, task_id, programme_code, status, "
       + "attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)";
 
+  /** The same insert, skipped in the same statement when the dedupe key is recorded already. */
+  private static final String INSERT_UNLESS_RECORDED = INSERT.substring(0, INSERT.indexOf(" VALUES"))
+      + " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ? FROM (VALUES (0)) one (x) WHERE NOT EXISTS "
+      + "(SELECT 1 FROM axhub_notification WHERE dedupe_key = ?)";
+
   private final JdbcTemplate jdbc;
   private final boolean postgres;
 
@@ -44,7 +50,8 @@ public class NotificationRepository {
   /**
    * Records a PENDING notification unless one with the same dedupe key exists. On PostgreSQL a failed statement
    * aborts the whole transaction (here: the official's completion), so a duplicate must never raise an error
-   * there: {@code ON CONFLICT DO NOTHING}. Elsewhere a pre-check plus a caught duplicate does the same.
+   * there: {@code ON CONFLICT DO NOTHING}. Elsewhere an insert that skips a recorded key, plus a caught duplicate
+   * for two transactions racing, does the same in one statement.
    *
    * @return the new row's id, or empty when the notification was already recorded
    */
@@ -57,14 +64,10 @@ public class NotificationRepository {
       return jdbc.update(INSERT + " ON CONFLICT (dedupe_key) DO NOTHING", values) == 1
           ? Optional.of(id) : Optional.empty();
     }
-    Integer existing = jdbc.queryForObject("SELECT COUNT(*) FROM axhub_notification WHERE dedupe_key = ?",
-        Integer.class, draft.dedupeKey());
-    if (existing != null && existing > 0) {
-      return Optional.empty();
-    }
+    Object[] withKey = Arrays.copyOf(values, values.length + 1);
+    withKey[values.length] = draft.dedupeKey();
     try {
-      jdbc.update(INSERT, values);
-      return Optional.of(id);
+      return jdbc.update(INSERT_UNLESS_RECORDED, withKey) == 1 ? Optional.of(id) : Optional.empty();
     } catch (DuplicateKeyException e) {
       return Optional.empty();
     }

@@ -2,13 +2,11 @@ package kr.axhub.funding.notification;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -40,14 +38,12 @@ public class Recipients {
    */
   public List<Recipient> membersOf(String groupId, String tenantId, String region) {
     String scope = tenantId != null ? tenantId : properties.regionalGroups().contains(groupId) ? region : null;
-    return withoutAuthorization(identity -> {
-      Set<String> inScope = scope == null ? null : tenantMembers(identity, scope);
+    return withoutAuthorization((identity, tablePrefix) -> {
+      List<User> members = scope == null ? identity.createUserQuery().memberOfGroup(groupId).list()
+          : identity.createNativeUserQuery().sql(membersInTenant(tablePrefix))
+              .parameter("groupId", groupId).parameter("tenantId", scope).list();
       List<Recipient> result = new ArrayList<>();
-      for (User user : identity.createUserQuery().memberOfGroup(groupId).list()) {
-        if (inScope == null || inScope.contains(user.getId())) {
-          toRecipient(user, result);
-        }
-      }
+      members.forEach(user -> toRecipient(user, result));
       return result;
     });
   }
@@ -66,12 +62,17 @@ public class Recipients {
   }
 
   public List<Recipient> users(Collection<String> userIds) {
-    return withoutAuthorization(identity -> {
+    if (userIds.isEmpty()) {
+      return List.of();
+    }
+    return withoutAuthorization((identity, tablePrefix) -> {
+      Map<String, User> found = new HashMap<>();
+      identity.createUserQuery().userIdIn(userIds.toArray(String[]::new)).list()
+          .forEach(user -> found.put(user.getId(), user));
       List<Recipient> result = new ArrayList<>();
       for (String userId : userIds) {
-        User user = identity.createUserQuery().userId(userId).singleResult();
-        if (user != null) {
-          toRecipient(user, result);
+        if (found.containsKey(userId)) {
+          toRecipient(found.get(userId), result);
         }
       }
       return result;
@@ -79,16 +80,17 @@ public class Recipients {
   }
 
   /**
-   * Everyone who acts for a tenant: its user members and the members of its member groups. A few queries whatever
-   * the number of officials, since this runs for every task created.
+   * The members of a group who act for a tenant: members of the tenant themselves, or through any group of theirs
+   * that is a member of it. One query whatever the number of officials and groups, since this runs for every task
+   * created.
    */
-  private static Set<String> tenantMembers(IdentityService identity, String tenantId) {
-    Set<String> members = new HashSet<>();
-    identity.createUserQuery().memberOfTenant(tenantId).list().forEach(user -> members.add(user.getId()));
-    for (Group group : identity.createGroupQuery().memberOfTenant(tenantId).list()) {
-      identity.createUserQuery().memberOfGroup(group.getId()).list().forEach(user -> members.add(user.getId()));
-    }
-    return members;
+  private static String membersInTenant(String tablePrefix) {
+    return "SELECT RES.* FROM " + tablePrefix + "ACT_ID_USER RES"
+        + " INNER JOIN " + tablePrefix + "ACT_ID_MEMBERSHIP M ON M.USER_ID_ = RES.ID_"
+        + " WHERE M.GROUP_ID_ = #{groupId} AND EXISTS (SELECT 1 FROM " + tablePrefix + "ACT_ID_TENANT_MEMBER TM"
+        + " WHERE TM.TENANT_ID_ = #{tenantId} AND (TM.USER_ID_ = RES.ID_ OR TM.GROUP_ID_ IN"
+        + " (SELECT G.GROUP_ID_ FROM " + tablePrefix + "ACT_ID_MEMBERSHIP G WHERE G.USER_ID_ = RES.ID_)))"
+        + " ORDER BY RES.ID_";
   }
 
   private static void toRecipient(User user, List<Recipient> into) {
@@ -101,7 +103,7 @@ public class Recipients {
   }
 
   private interface Lookup<T> {
-    T run(IdentityService identity);
+    T run(IdentityService identity, String tablePrefix);
   }
 
   private static <T> T withoutAuthorization(Lookup<T> lookup) {
@@ -109,7 +111,8 @@ public class Recipients {
     if (context == null) {
       throw new IllegalStateException("Recipients are resolved inside engine commands");
     }
-    IdentityService identity = context.getProcessEngineConfiguration().getIdentityService();
-    return context.runWithoutAuthorization(() -> lookup.run(identity));
+    var configuration = context.getProcessEngineConfiguration();
+    String prefix = configuration.getDatabaseTablePrefix() == null ? "" : configuration.getDatabaseTablePrefix();
+    return context.runWithoutAuthorization(() -> lookup.run(configuration.getIdentityService(), prefix));
   }
 }

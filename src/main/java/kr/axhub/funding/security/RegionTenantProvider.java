@@ -15,7 +15,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
  * are the R&D task kickoffs it calls, every task and all history. The models themselves stay shared by all regions.
  * An official may start a programme only for a region whose tenant they belong to.
  */
-class RegionTenantProvider implements TenantIdProvider {
+public class RegionTenantProvider implements TenantIdProvider {
 
   static final String REGION = "region";
 

@@ -32,8 +32,7 @@ final class EditableInput {
    */
   static Outcome check(FormSchema form, Map<String, Object> submitted, Map<String, Object> stored,
       BiPredicate<String, Map<String, Object>> hidden) {
-    Map<String, Object> after = new HashMap<>(stored);
-    after.putAll(submitted);
+    Map<String, Object> after = ScopeVariables.over(submitted, stored);
     Predicate<FormField> shown = field -> field.hideCondition() == null || !hidden.test(field.hideCondition(), after);
     Map<String, FormField> editable = new HashMap<>();
     Set<String> hiddenKeys = new LinkedHashSet<>();

@@ -1,7 +1,6 @@
 package kr.axhub.funding.validation;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,7 +12,6 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -64,7 +62,7 @@ public class InputValidation {
     UserTask userTask = (UserTask) execution.getBpmnModelElementInstance();
     FormSchema form = userTask.getCamundaFormRef() == null ? null
         : forms.find(deploymentOf(execution), userTask.getCamundaFormRef());
-    Map<String, Object> variables = new HashMap<>(execution.getVariables());
+    Map<String, Object> variables = new ScopeVariables(execution);
     Map<String, Object> normalised = validate(userTask.getId(), form, variables,
         "'" + userTask.getName() + "' (" + userTask.getId() + ")");
     normalised.forEach(execution::setVariable);
@@ -74,7 +72,7 @@ public class InputValidation {
     StartEvent start = (StartEvent) execution.getBpmnModelElementInstance();
     FormSchema form = start.getCamundaFormRef() == null ? null
         : forms.find(deploymentOf(execution), start.getCamundaFormRef());
-    Map<String, Object> variables = new HashMap<>(execution.getVariables());
+    Map<String, Object> variables = new ScopeVariables(execution);
     Map<String, Object> normalised = validate(start.getId(), form, variables,
         "process start '" + start.getName() + "' (" + start.getId() + ")");
     normalised.forEach(execution::setVariable);
@@ -112,7 +110,7 @@ public class InputValidation {
    * caller leaves out so that the stored values keep their own type.
    */
   public Set<String> checkOfficialInput(TaskEntity task, Map<String, Object> submitted) {
-    return checkOfficialInput(formOf(task), submitted, new HashMap<>(task.getVariables()),
+    return checkOfficialInput(formOf(task), submitted, new ScopeVariables(task),
         "'" + task.getName() + "' (" + task.getTaskDefinitionKey() + ")");
   }
 
@@ -159,8 +157,7 @@ public class InputValidation {
     FeelEngine feel = ((DefaultDmnEngineConfiguration) Context.getProcessEngineConfiguration()
         .getDmnEngineConfiguration()).getFeelEngine();
     try {
-      return Boolean.TRUE.equals(feel.evaluateSimpleExpression(expression,
-          Variables.fromMap(values).asVariableContext()));
+      return Boolean.TRUE.equals(feel.evaluateSimpleExpression(expression, ScopeVariables.context(values)));
     } catch (RuntimeException e) {
       LOG.warn("Form condition '{}' could not be evaluated; its field is treated as hidden: {}",
           expression, e.getMessage());

@@ -32,6 +32,7 @@ final class Application implements AutoCloseable {
   static Application start(Database database, String... extraArguments) {
     List<String> arguments = new ArrayList<>(List.of(
         "--spring.datasource.url=" + database.url(),
+        "--spring.datasource.driver-class-name=" + database.driver(),
         "--spring.datasource.username=" + database.user(),
         "--spring.datasource.password=" + database.password(),
         "--server.port=0",
@@ -72,7 +73,12 @@ final class Application implements AutoCloseable {
    * they work for); password {@link Officials#PASSWORD}.
    */
   void createOfficials() {
-    IdentityService identity = engine().getIdentityService();
+    createOfficials(engine());
+  }
+
+  /** The same officials in any engine that has the application's groups and tenants. */
+  static void createOfficials(ProcessEngine engine) {
+    IdentityService identity = engine.getIdentityService();
     for (String[] official : ProgrammeWalk.officials(Officials.REGIONS)) {
       if (official[2] == null) {
         Officials.national(identity, official[0], official[1]);

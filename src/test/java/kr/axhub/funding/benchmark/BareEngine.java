@@ -7,6 +7,8 @@ import java.io.InputStream;
 import java.util.Date;
 import java.util.Map;
 import kr.axhub.funding.benchmark.Databases.Database;
+import kr.axhub.funding.identity.IdentitySetup;
+import kr.axhub.funding.security.RegionTenantProvider;
 import kr.axhub.funding.kickoff.KickoffElements;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -27,7 +29,9 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * The bare Camunda engine the application is compared with: a standalone engine on the same database kind, history
  * level and models, with only the Spin plugin the models need (JSON lists), and none of the application: no input
  * validation, tenant provider, notifications, authorization or Spring. The beans the models name are stand-ins
- * returning constants, so the bare engine walks exactly the same steps.
+ * returning constants, so the bare engine walks exactly the same steps. Its variant with authorization adds only
+ * what the engine needs to check officials as the application does: authorization and tenant checks, the
+ * application's grants and region tenants.
  */
 final class BareEngine {
 
@@ -51,15 +55,22 @@ final class BareEngine {
     }
   }
 
-  static ProcessEngine start(Database database) throws IOException {
+  /**
+   * Starts the bare engine. With {@code authorized}, Camunda's authorization and tenant checks are on, the
+   * application's groups, region tenants and grants are set up as the application sets them up
+   * ({@link IdentitySetup#setUpGroupsAndGrants}), and each programme belongs to its region's tenant (the application's
+   * {@link RegionTenantProvider}): the fair anchor for the application, whose
+   * officials work under the same checks.
+   */
+  static ProcessEngine start(Database database, boolean authorized) throws IOException {
     // As quiet as the application's runs (logging.level.root=WARN): logback's default would log every statement.
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
     StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
-    configuration.setProcessEngineName("bare-" + database.kind());
+    configuration.setProcessEngineName("bare-" + database.kind() + (authorized ? "-authorized" : ""));
     configuration.setJdbcUrl(database.url());
     configuration.setJdbcUsername(database.user());
     configuration.setJdbcPassword(database.password());
-    configuration.setJdbcDriver(database.postgres() ? "org.postgresql.Driver" : "org.h2.Driver");
+    configuration.setJdbcDriver(database.driver());
     configuration.setJdbcMaxActiveConnections(20);
     configuration.setDatabaseSchemaUpdate("true");
     configuration.setHistory("full");
@@ -67,6 +78,13 @@ final class BareEngine {
     configuration.setDefaultSerializationFormat("application/json");
     configuration.setMetricsEnabled(false);
     configuration.getProcessEnginePlugins().add(new SpinProcessEnginePlugin());
+    if (authorized) {
+      configuration.setAuthorizationEnabled(true);
+      configuration.setTenantCheckEnabled(true);
+      configuration.setTenantIdProvider(new RegionTenantProvider());
+      // As the application's generic properties: readable hyphenated ids (region-planners).
+      configuration.setGeneralResourceWhitelistPattern("[a-zA-Z0-9-]+");
+    }
     configuration.setBeans(Map.of(
         "deadlines", new FixedDeadlines(),
         "pipelineSettings", new FixedSettings(),
@@ -82,6 +100,9 @@ final class BareEngine {
     ((JacksonJsonDataFormat) DataFormats.getDataFormat(DataFormats.JSON_DATAFORMAT_NAME)).getObjectMapper()
         .registerModule(new JavaTimeModule());
     deployModels(engine);
+    if (authorized) {
+      IdentitySetup.setUpGroupsAndGrants(engine);
+    }
     return engine;
   }
 

@@ -21,10 +21,11 @@ public final class Benchmarks {
   private Benchmarks() {}
 
   public static void main(String[] args) throws Exception {
-    Set<String> parts = parts(System.getProperty("bench.parts", "all"));
+    Set<String> parts = parts(Options.text("bench.parts", "all"));
     Report report = new Report(Path.of("target", "benchmark", "report.md"));
     report.note("# Benchmark run " + Instant.now());
     report.note(machine());
+    report.note(Options.given());
     try (Databases databases = new Databases()) {
       if (parts.contains("throughput")) {
         new PipelineThroughput(report, databases).run();
@@ -36,7 +37,7 @@ public final class Benchmarks {
         new Growth(report, databases).run();
       }
       if (parts.contains("startup")) {
-        new StartupFootprint(report, Path.of(System.getProperty("bench.jar", "target/app.jar"))).run();
+        new StartupFootprint(report, Path.of(Options.text("bench.jar", "target/app.jar"))).run();
       }
     }
     // Web servers and pools of closed contexts may leave non-daemon threads behind.

@@ -28,6 +28,18 @@ final class Databases implements AutoCloseable {
     Connection connect() throws SQLException {
       return DriverManager.getConnection(url, user, password);
     }
+
+    /** The same database, its statements counted per thread ({@link StatementCounter}). */
+    Database counted() {
+      return url.startsWith(StatementCounter.PREFIX) ? this
+          : new Database(kind, StatementCounter.counted(url), user, password);
+    }
+
+    /** The JDBC driver's class for {@link #url()}. */
+    String driver() {
+      return url.startsWith(StatementCounter.PREFIX) ? StatementCounter.class.getName()
+          : postgres() ? "org.postgresql.Driver" : "org.h2.Driver";
+    }
   }
 
   private static final Path H2_DIRECTORY = Path.of("target", "benchmark", "h2");
@@ -53,7 +65,7 @@ final class Databases implements AutoCloseable {
   /** The file of an H2 database made by {@link #h2(String)}. */
   Path h2File(Database database) {
     String url = database.url();
-    String path = url.substring("jdbc:h2:file:".length(), url.indexOf(';'));
+    String path = url.substring(url.indexOf("h2:file:") + "h2:file:".length(), url.indexOf(';'));
     return Path.of(path + ".mv.db");
   }
 

@@ -102,7 +102,7 @@ final class Growth {
   }
 
   void run() throws Exception {
-    List<Integer> sizes = Arrays.stream(System.getProperty("bench.growth.sizes", "100,10000,100000").split(","))
+    List<Integer> sizes = Arrays.stream(Options.text("bench.growth.sizes", "100,10000,100000").split(","))
         .map(String::trim).filter(size -> !size.isEmpty()).map(Integer::parseInt).sorted().toList();
     report.section("Growth: Tasklist and report latency as history grows (PostgreSQL)");
     Database database = databases.postgres("growth");

@@ -278,7 +278,7 @@ final class GrowthClones {
             }
           }
           written.merge(part.table(), rows, Long::sum);
-          if (Boolean.getBoolean("bench.growth.trace")) {
+          if (Options.flag("bench.growth.trace")) {
             System.out.printf("  %s: %,d rows in %,d ms%n", part.table(), rows,
                 (System.nanoTime() - started) / 1_000_000);
           }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import kr.axhub.funding.postgres.ProgrammeWalk;
 import kr.axhub.funding.postgres.ProgrammeWalk.Step;
 import kr.axhub.funding.support.EngineRest.JsonValue;
@@ -33,6 +34,9 @@ final class JavaApiWalk {
   private final ProcessEngine engine;
   private final boolean asOfficials;
   private final Map<String, Authentication> authentications = new ConcurrentHashMap<>();
+  /** Statements per step ("COMPLETE elementId"), summed over the programmes walked while {@link #recording}. */
+  private final Map<String, LongAdder> stepStatements = new ConcurrentHashMap<>();
+  private volatile boolean recording;
 
   JavaApiWalk(ProcessEngine engine, boolean asOfficials) {
     this.engine = engine;
@@ -43,8 +47,37 @@ final class JavaApiWalk {
   void walk(ProgrammeWalk programme) {
     Map<String, String> instances = new HashMap<>();
     for (Step step : programme.steps()) {
-      take(step, instances);
+      if (!recording) {
+        take(step, instances);
+        continue;
+      }
+      String label = step.kind() + " " + step.elementId();
+      StatementCounter.label(label);
+      long before = StatementCounter.count();
+      try {
+        take(step, instances);
+      } finally {
+        StatementCounter.label(null);
+      }
+      stepStatements.computeIfAbsent(label, key -> new LongAdder()).add(StatementCounter.count() - before);
     }
+  }
+
+  /**
+   * Starts (or stops) collecting statements per step and by statement text; the counts start from zero. Only
+   * meaningful when the engine's database is {@linkplain Databases.Database#counted() counted}.
+   */
+  void record(boolean on) {
+    stepStatements.clear();
+    StatementCounter.clearTexts();
+    recording = on;
+  }
+
+  /** Statements per step, summed over the programmes walked while recording. */
+  Map<String, Long> stepStatements() {
+    Map<String, Long> sums = new LinkedHashMap<>();
+    stepStatements.forEach((step, sum) -> sums.put(step, sum.sum()));
+    return sums;
   }
 
   private void take(Step step, Map<String, String> instances) {

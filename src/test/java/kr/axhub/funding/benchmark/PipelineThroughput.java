@@ -2,40 +2,65 @@ package kr.axhub.funding.benchmark;
 
 import static kr.axhub.funding.pipeline.PipelineElements.END_PROGRAMME_LAUNCHED;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 import kr.axhub.funding.benchmark.Databases.Database;
 import kr.axhub.funding.postgres.ProgrammeWalk;
+import kr.axhub.funding.postgres.ProgrammeWalk.Step;
 import kr.axhub.funding.support.Officials;
 import org.camunda.bpm.engine.ProcessEngine;
 
 /**
  * Complete programmes per second, driven through the Java API from the proposal to "programme launched" (every R&D
- * task kicked off: 31 transactions, 2 kickoffs), on H2 (the embedded default's file settings) and on PostgreSQL, at 1, 2
- * and 4 threads — by the application (as the officials, every plugin and check on) and by the bare engine (same
- * models, {@link BareEngine}) in the same run, each on a fresh database. The database's own commit rate is measured
- * beside it: one programme needs one commit per step, so the commit rate bounds what any engine can reach.
+ * task kicked off: 31 transactions, 2 kickoffs), on H2 (the embedded default's file settings) and on PostgreSQL, at
+ * 1, 2 and 4 threads, by four engines in the same run, each on a fresh database: the application (as the officials, every
+ * plugin and check on), the application without Camunda's authorization checks, the bare engine with authorization
+ * and tenant checks on and the application's grants (the fair anchor for the application), and the bare engine (same
+ * models, {@link BareEngine}). Besides wall time, each programme's CPU time on its thread and its SQL statements are
+ * taken: on a shared machine they show the cost of code where wall time shows the load. The database's own commit
+ * rate is measured beside it: one programme needs one commit per step, so the commit rate bounds what any engine can
+ * reach. Options: {@code bench.throughput.warmup}, {@code .programmes}, {@code .threads} (e.g. {@code 1}),
+ * {@code .databases} ({@code H2,PostgreSQL}), {@code .engines} ({@code application,unauthorized,bare-authorized,bare})
+ * and {@code .statements} ({@code false}: no statement counting).
  */
 final class PipelineThroughput {
 
-  private static final int[] THREADS = {1, 2, 4};
-  private static final int WARM_UP = Integer.getInteger("bench.throughput.warmup", 12);
+  private static final List<Integer> THREADS = Options.list("bench.throughput.threads", "1,2,4").stream()
+      .map(Integer::parseInt).toList();
+  private static final int WARM_UP = Options.integer("bench.throughput.warmup", 12);
   /** Programmes per measurement, whatever the thread count. */
-  private static final int PROGRAMMES = Integer.getInteger("bench.throughput.programmes", 40);
+  private static final int PROGRAMMES = Options.integer("bench.throughput.programmes", 40);
+  private static final List<String> DATABASES = Options.list("bench.throughput.databases", "H2,PostgreSQL");
+  private static final boolean COUNT_STATEMENTS = !Options.text("bench.throughput.statements", "true")
+      .equalsIgnoreCase("false");
+  private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
-  private record Measurement(int threads, int programmes, double seconds, List<Double> programmeMillis) {
+  private record Measurement(int threads, int programmes, double seconds, List<Double> programmeMillis,
+      List<Double> cpuMillis, long statements) {
     double perSecond() {
       return programmes / seconds;
     }
@@ -43,7 +68,19 @@ final class PipelineThroughput {
     double medianMillis() {
       return Stats.of(programmeMillis).median();
     }
+
+    double medianCpu() {
+      return Stats.of(cpuMillis).median();
+    }
+
+    double statementsPerProgramme() {
+      return COUNT_STATEMENTS ? (double) statements / programmes : Double.NaN;
+    }
   }
+
+  /** One engine's run on one database: a measurement per thread count and, at one thread, statements per step. */
+  private record EngineRun(Map<Integer, Measurement> measurements, Map<String, Long> stepStatements,
+      int stepProgrammes) {}
 
   private final Report report;
   private final Databases databases;
@@ -56,31 +93,48 @@ final class PipelineThroughput {
 
   void run() throws Exception {
     report.section("Pipeline throughput: the application against the bare engine");
-    int steps = new ProgrammeWalk("daegu", "AX-DAEGU-0000").steps().size();
+    List<Step> walk = new ProgrammeWalk("daegu", "AX-DAEGU-0000").steps();
+    int steps = walk.size();
+    List<Engine> engines = Engine.chosen();
     report.note("Each programme: " + steps + " steps (a start, the task completions, the Assembly report and two "
         + "timers per R&D task), each its own transaction, through the Java API; " + WARM_UP
-        + " programmes of warm-up on each engine, then " + PROGRAMMES + " programmes per thread count, spread over "
-        + "the threads. Three engines, each on a fresh database: the application as the officials (all checks on); "
-        + "the same application with Camunda's authorization checks off (tenant checks, validation, notifications "
-        + "and deadlines still on), which separates the cost of authorization from that of the application's own "
-        + "code; and the bare engine. Medians are of the programmes' own wall times.");
-    Report.Table table = report.table("database", "threads", "application prog/s", "without authorization prog/s",
-        "bare prog/s", "application ms/prog (median)", "without authorization ms/prog", "bare ms/prog",
-        "application / bare", "without authorization / bare");
-    h2Files = report.table("H2 engine", "programmes launched", "file size while open, MiB", "MiB per programme");
+        + " programmes of warm-up on each engine, then " + PROGRAMMES + " programmes per thread count (" + THREADS
+        + "), spread over the threads. Engines, each on a fresh database: " + engines.stream()
+        .map(engine -> engine.label + " (" + engine.description + ")").collect(Collectors.joining("; "))
+        + ". Medians are of the programmes' own wall times and of the CPU time of the thread that walked them "
+        + "(which, on H2, includes the database's work; on PostgreSQL the server's CPU is not in it).");
+    Report.Table table = report.table("database", "threads", "engine", "prog/s", "ms/prog (median)",
+        "ms/prog (p95)", "CPU ms/prog (median)", "SQL statements/prog");
+    Report.Table ratios = report.table("database", "threads", "application / bare with authorization, time",
+        "… CPU", "… statements", "without authorization / bare, time", "… CPU", "… statements",
+        "application / bare, time");
+    h2Files = report.table("H2 engine", "when", "programmes launched", "file size, MiB", "MiB per programme");
     Report.Table commits = report.table("database", "commits/s, 1 connection", "commits/s, 4 connections",
         "steps per programme", "ceiling prog/s at 4 connections (commits only)");
-    for (String kind : List.of("H2", "PostgreSQL")) {
-      Map<Integer, Measurement> application = measure(kind, Engine.APPLICATION);
-      Map<Integer, Measurement> unchecked = measure(kind, Engine.WITHOUT_AUTHORIZATION);
-      Map<Integer, Measurement> bare = measure(kind, Engine.BARE);
+    List<Report.Table> stepTables = new ArrayList<>();
+    for (String kind : DATABASES) {
+      Map<Engine, EngineRun> runs = new EnumMap<>(Engine.class);
+      for (Engine engine : engines) {
+        runs.put(engine, measure(kind, engine));
+      }
       for (int threads : THREADS) {
-        Measurement a = application.get(threads);
-        Measurement u = unchecked.get(threads);
-        Measurement b = bare.get(threads);
-        table.row(kind, threads, Report.num(a.perSecond(), 2), Report.num(u.perSecond(), 2),
-            Report.num(b.perSecond(), 2), Report.ms(a.medianMillis()), Report.ms(u.medianMillis()),
-            Report.ms(b.medianMillis()), ratio(a, b), ratio(u, b));
+        for (Engine engine : engines) {
+          Measurement m = runs.get(engine).measurements().get(threads);
+          table.row(kind, threads, engine.label, Report.num(m.perSecond(), 2), Report.ms(m.medianMillis()),
+              Report.ms(Stats.of(m.programmeMillis()).percentile(95)), Report.ms(m.medianCpu()),
+              Report.num(m.statementsPerProgramme(), 0));
+        }
+        ratios.row(kind, threads,
+            ratio(runs, Engine.APPLICATION, Engine.BARE_AUTHORIZED, threads, Measurement::medianMillis),
+            ratio(runs, Engine.APPLICATION, Engine.BARE_AUTHORIZED, threads, Measurement::medianCpu),
+            ratio(runs, Engine.APPLICATION, Engine.BARE_AUTHORIZED, threads, Measurement::statementsPerProgramme),
+            ratio(runs, Engine.WITHOUT_AUTHORIZATION, Engine.BARE, threads, Measurement::medianMillis),
+            ratio(runs, Engine.WITHOUT_AUTHORIZATION, Engine.BARE, threads, Measurement::medianCpu),
+            ratio(runs, Engine.WITHOUT_AUTHORIZATION, Engine.BARE, threads, Measurement::statementsPerProgramme),
+            ratio(runs, Engine.APPLICATION, Engine.BARE, threads, Measurement::medianMillis));
+      }
+      if (COUNT_STATEMENTS) {
+        stepTables.add(stepTable(kind, walk, runs));
       }
       Database database = fresh(kind, "commitrate");
       double one = commitRate(database, 1);
@@ -88,81 +142,182 @@ final class PipelineThroughput {
       commits.row(kind, Report.num(one, 0), Report.num(four, 0), steps, Report.num(four / steps, 0));
     }
     table.print();
-    report.note("Ratios are of the median time per programme; above 1.00 the first engine is slower, e.g. 1.25 is "
-        + "25% overhead.");
-    report.note("The H2 file of each engine after its programmes, read while the database is open (H2 rewrites "
-        + "changed pages at every commit with WRITE_DELAY=0 and reclaims the space only when it compacts the file on "
-        + "closing):");
+    report.note("Ratios of the medians per programme (time and CPU) and of the statements per programme; above "
+        + "1.00 the first engine costs more, e.g. 1.25 is 25% overhead. \"–\" where an engine was not run.");
+    ratios.print();
+    report.note("The H2 file of each engine as its programmes accumulate, read while the database is open, after "
+        + "the engine closed it, and after H2 compacted it fully (the size of the data itself):");
     h2Files.print();
     report.note("The database's commit rate, measured in the same run (a one-row insert per transaction for 3 s):");
     commits.print();
+    if (!stepTables.isEmpty()) {
+      report.note("SQL statements per step and programme, at one thread (steps of the same element, such as the "
+          + "two R&D tasks' timers, summed); statement texts by step are in target/benchmark/statements-*.txt:");
+      stepTables.forEach(Report.Table::print);
+    }
   }
 
-  private static String ratio(Measurement engine, Measurement bare) {
-    return Report.num(engine.medianMillis() / bare.medianMillis(), 2);
+  private static String ratio(Map<Engine, EngineRun> runs, Engine engine, Engine anchor, int threads,
+      ToDoubleFunction<Measurement> value) {
+    if (!runs.containsKey(engine) || !runs.containsKey(anchor)) {
+      return "–";
+    }
+    return Report.num(value.applyAsDouble(runs.get(engine).measurements().get(threads))
+        / value.applyAsDouble(runs.get(anchor).measurements().get(threads)), 2);
+  }
+
+  private Report.Table stepTable(String kind, List<Step> walk, Map<Engine, EngineRun> runs) {
+    List<String> headers = new ArrayList<>(List.of(kind + " step"));
+    runs.keySet().forEach(engine -> headers.add(engine.label));
+    Report.Table table = report.table(headers.toArray(String[]::new));
+    Set<String> labels = new LinkedHashSet<>();
+    walk.forEach(step -> labels.add(step.kind() + " " + step.elementId()));
+    for (String label : labels) {
+      List<Object> row = new ArrayList<>(List.of(label));
+      runs.values().forEach(run -> row.add(Report.num(
+          run.stepStatements().getOrDefault(label, 0L) / (double) run.stepProgrammes(), 1)));
+      table.row(row.toArray());
+    }
+    List<Object> total = new ArrayList<>(List.of("all steps"));
+    runs.values().forEach(run -> total.add(Report.num(run.stepStatements().values().stream()
+        .mapToLong(Long::longValue).sum() / (double) run.stepProgrammes(), 0)));
+    table.row(total.toArray());
+    return table;
   }
 
   private enum Engine {
-    APPLICATION("application"), WITHOUT_AUTHORIZATION("without authorization"), BARE("bare engine");
+    APPLICATION("application", "application", "as the officials, all checks on"),
+    WITHOUT_AUTHORIZATION("unauthorized", "without authorization", "the same application with Camunda's "
+        + "authorization checks off; tenant checks, validation, notifications and deadlines still on"),
+    BARE_AUTHORIZED("bare-authorized", "bare with authorization", "the bare engine with authorization and tenant "
+        + "checks on, the application's groups, tenants and grants, each step as its official"),
+    BARE("bare", "bare engine", "no authorization, nobody authenticated");
 
+    private final String key;
     private final String label;
+    private final String description;
 
-    Engine(String label) {
+    Engine(String key, String label, String description) {
+      this.key = key;
       this.label = label;
+      this.description = description;
+    }
+
+    static List<Engine> chosen() {
+      List<String> keys = Options.list("bench.throughput.engines", "application,unauthorized,bare-authorized,bare");
+      List<Engine> chosen = new ArrayList<>();
+      for (Engine engine : values()) {
+        if (keys.contains(engine.key)) {
+          chosen.add(engine);
+        }
+      }
+      if (chosen.size() != keys.size()) {
+        throw new IllegalArgumentException("Unknown engine in bench.throughput.engines=" + keys + "; engines: "
+            + Arrays.stream(values()).map(e -> e.key).toList());
+      }
+      return chosen;
     }
   }
 
-  private Map<Integer, Measurement> measure(String kind, Engine which) throws Exception {
-    Database database = fresh(kind, "throughput_" + which.name().toLowerCase(Locale.ROOT));
-    if (which == Engine.BARE) {
-      ProcessEngine engine = BareEngine.start(database);
+  private EngineRun measure(String kind, Engine which) throws Exception {
+    Database plain = fresh(kind, "throughput_" + which.name().toLowerCase(Locale.ROOT));
+    Database database = COUNT_STATEMENTS ? plain.counted() : plain;
+    EngineRun run;
+    if (which == Engine.BARE || which == Engine.BARE_AUTHORIZED) {
+      boolean authorized = which == Engine.BARE_AUTHORIZED;
+      ProcessEngine engine = BareEngine.start(database, authorized);
       try {
-        return measure(engine, false, database, which);
+        if (authorized) {
+          Application.createOfficials(engine);
+        }
+        run = measure(engine, authorized, database, which);
       } finally {
         engine.close();
       }
+    } else {
+      String[] arguments = which == Engine.APPLICATION ? new String[0]
+          : new String[] {"--camunda.bpm.authorization.enabled=false"};
+      try (Application app = Application.start(database, arguments)) {
+        app.createOfficials();
+        run = measure(app.engine(), true, database, which);
+      }
     }
-    String[] arguments = which == Engine.APPLICATION ? new String[0]
-        : new String[] {"--camunda.bpm.authorization.enabled=false"};
-    try (Application app = Application.start(database, arguments)) {
-      app.createOfficials();
-      return measure(app.engine(), true, database, which);
-    }
-  }
-
-  private Map<Integer, Measurement> measure(ProcessEngine engine, boolean asOfficials, Database database,
-      Engine which) throws Exception {
-    Map<Integer, Measurement> results = measure(engine, asOfficials);
     if (!database.postgres()) {
-      // Read while the database is open: H2 compacts its file only when it closes.
-      long programmes = engine.getHistoryService().createHistoricActivityInstanceQuery()
-          .activityId(END_PROGRAMME_LAUNCHED).count();
-      long bytes = Files.size(databases.h2File(database));
-      h2Files.row(which.label, programmes, Report.num(bytes / 1048576.0, 0),
-          Report.num(bytes / 1048576.0 / programmes, 2));
+      Path file = databases.h2File(database);
+      long programmes = WARM_UP + (long) PROGRAMMES * THREADS.size();
+      double closed = Files.size(file) / 1048576.0;
+      h2Files.row(which.label, "after closing", programmes, Report.num(closed, 1), Report.num(closed / programmes, 2));
+      try (Connection connection = plain.connect(); Statement statement = connection.createStatement()) {
+        statement.execute("SHUTDOWN COMPACT");
+      }
+      double compacted = Files.size(file) / 1048576.0;
+      h2Files.row(which.label, "fully compacted (SHUTDOWN COMPACT)", programmes, Report.num(compacted, 1),
+          Report.num(compacted / programmes, 2));
     }
-    return results;
+    return run;
   }
 
-  private Map<Integer, Measurement> measure(ProcessEngine engine, boolean asOfficials) throws Exception {
+  private EngineRun measure(ProcessEngine engine, boolean asOfficials, Database database, Engine which)
+      throws Exception {
     JavaApiWalk walker = new JavaApiWalk(engine, asOfficials);
     AtomicInteger sequence = new AtomicInteger();
     drive(walker, sequence, 1, WARM_UP);
+    fileSize(engine, database, which, "after warm-up");
     Map<Integer, Measurement> results = new LinkedHashMap<>();
+    Map<String, Long> stepStatements = Map.of();
+    int stepProgrammes = 1;
     for (int threads : THREADS) {
+      boolean record = COUNT_STATEMENTS && threads == THREADS.get(0);
+      walker.record(record);
       results.put(threads, drive(walker, sequence, threads, PROGRAMMES));
+      if (record) {
+        stepStatements = walker.stepStatements();
+        stepProgrammes = PROGRAMMES;
+        writeTexts(database, which, PROGRAMMES);
+      }
+      walker.record(false);
+      fileSize(engine, database, which, "after " + threads + " thread(s)");
     }
-    long launched = engine.getHistoryService().createHistoricActivityInstanceQuery()
-        .activityId(END_PROGRAMME_LAUNCHED).count();
+    long launched = launched(engine);
     if (launched != sequence.get()) {
       throw new IllegalStateException(launched + " programmes launched, " + sequence.get() + " walked");
     }
-    return results;
+    return new EngineRun(results, stepStatements, stepProgrammes);
+  }
+
+  private static long launched(ProcessEngine engine) {
+    return engine.getHistoryService().createHistoricActivityInstanceQuery().activityId(END_PROGRAMME_LAUNCHED)
+        .count();
+  }
+
+  /** The H2 file while the database is open, as programmes accumulate. */
+  private void fileSize(ProcessEngine engine, Database database, Engine which, String when) throws Exception {
+    if (database.postgres()) {
+      return;
+    }
+    long programmes = launched(engine);
+    double mib = Files.size(databases.h2File(database)) / 1048576.0;
+    h2Files.row(which.label, when, programmes, Report.num(mib, 1), Report.num(mib / programmes, 2));
+  }
+
+  /** Statement texts by step and how often each ran per programme, most frequent first, for finding differences. */
+  private static void writeTexts(Database database, Engine which, int programmes) throws Exception {
+    List<String> lines = StatementCounter.texts().entrySet().stream()
+        .sorted(Comparator.comparing((Map.Entry<String, LongAdder> e) -> e.getKey().substring(0,
+            e.getKey().indexOf(" | "))).thenComparing(e -> -e.getValue().sum()))
+        .map(e -> String.format(Locale.ROOT, "%6.1f  %s", e.getValue().sum() / (double) programmes, e.getKey()))
+        .toList();
+    Path file = Path.of("target", "benchmark", "statements-" + database.kind().toLowerCase(Locale.ROOT) + "-"
+        + which.key + ".txt");
+    Files.createDirectories(file.getParent());
+    Files.write(file, lines);
   }
 
   private static Measurement drive(JavaApiWalk walker, AtomicInteger sequence, int threads, int programmes)
       throws Exception {
     List<Double> millis = Collections.synchronizedList(new ArrayList<>());
+    List<Double> cpu = Collections.synchronizedList(new ArrayList<>());
+    AtomicLong statements = new AtomicLong();
     AtomicInteger remaining = new AtomicInteger(programmes);
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     long start = System.nanoTime();
@@ -174,9 +329,13 @@ final class PipelineThroughput {
             int n = sequence.getAndIncrement();
             String region = Officials.REGIONS.get(n % Officials.REGIONS.size());
             ProgrammeWalk programme = new ProgrammeWalk(region, String.format(Locale.ROOT, "AX-BENCH-%04d", n));
+            long statementsBefore = StatementCounter.count();
+            long cpuBefore = CPU.getCurrentThreadCpuTime();
             long begin = System.nanoTime();
             walker.walk(programme);
             millis.add((System.nanoTime() - begin) / 1e6);
+            cpu.add((CPU.getCurrentThreadCpuTime() - cpuBefore) / 1e6);
+            statements.addAndGet(StatementCounter.count() - statementsBefore);
           }
           return null;
         }));
@@ -187,7 +346,7 @@ final class PipelineThroughput {
     } finally {
       pool.shutdown();
     }
-    return new Measurement(threads, programmes, (System.nanoTime() - start) / 1e9, millis);
+    return new Measurement(threads, programmes, (System.nanoTime() - start) / 1e9, millis, cpu, statements.get());
   }
 
   private Database fresh(String kind, String name) {
