@@ -4,18 +4,19 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import ch.qos.logback.classic.Level;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Date;
 import java.util.Map;
 import kr.axhub.funding.benchmark.Databases.Database;
+import kr.axhub.funding.deadline.DeadlinePlugin;
+import kr.axhub.funding.deadline.DeadlineProperties;
+import kr.axhub.funding.deadline.Deadlines;
+import kr.axhub.funding.deadline.RecordMissedDeadlineListener;
 import kr.axhub.funding.identity.IdentitySetup;
 import kr.axhub.funding.security.RegionTenantProvider;
 import kr.axhub.funding.kickoff.KickoffElements;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.spin.DataFormats;
 import org.camunda.spin.impl.json.jackson.format.JacksonJsonDataFormat;
@@ -38,16 +39,6 @@ final class BareEngine {
   private BareEngine() {}
 
   /** The models' expressions reach these; the application's versions compute deadlines, notices and reports. */
-  public static final class FixedDeadlines {
-    public Date dueDate(String taskDefinitionKey) {
-      return new Date(ClockUtil.getCurrentTime().getTime() + 14L * 24 * 60 * 60 * 1000);
-    }
-
-    public String period(String taskDefinitionKey) {
-      return "P14D";
-    }
-  }
-
   /** The budget cycle wait of the zero-appropriation hold. */
   public static final class FixedSettings {
     public String getNextBudgetCycle() {
@@ -78,6 +69,8 @@ final class BareEngine {
     configuration.setDefaultSerializationFormat("application/json");
     configuration.setMetricsEnabled(false);
     configuration.getProcessEnginePlugins().add(new SpinProcessEnginePlugin());
+    // The deadline every user task has, as the models had it drawn before: a due date and a timer per task.
+    configuration.getProcessEnginePlugins().add(new DeadlinePlugin(new RecordMissedDeadlineListener()));
     if (authorized) {
       configuration.setAuthorizationEnabled(true);
       configuration.setTenantCheckEnabled(true);
@@ -86,9 +79,8 @@ final class BareEngine {
       configuration.setGeneralResourceWhitelistPattern("[a-zA-Z0-9-]+");
     }
     configuration.setBeans(Map.of(
-        "deadlines", new FixedDeadlines(),
+        "deadlines", new Deadlines(new DeadlineProperties(null, null)),
         "pipelineSettings", new FixedSettings(),
-        "recordMissedDeadline", (ExecutionListener) execution -> { },
         "reportExemptionToAssemblyDelegate", (JavaDelegate) execution -> { },
         "recordPanelComposition", (TaskListener) task -> {
           // The evaluation reads the panel's size; the application counts the eligible members of the list.

@@ -33,6 +33,8 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
@@ -90,13 +92,18 @@ class ProgrammeMigrationTest {
   @Autowired
   private ProgrammeReports reports;
 
-  @Test
-  void programmesOfThePreviousVersionWaitAtTheSameElementInsideTheirStage() throws IOException {
-    ProcessDefinition previous = deploy("ax-funding-pipeline.bpmn",
-        getClass().getResourceAsStream("/models/ax-funding-pipeline-before-stages.bpmn"));
+  /**
+   * From both earlier versions: the flat model before the stages, and the staged one whose tasks still carried a
+   * boundary timer each for their deadline.
+   */
+  @ParameterizedTest
+  @CsvSource({"ax-funding-pipeline-before-stages.bpmn, 0", "ax-funding-pipeline-before-deadline-plugin.bpmn, 100"})
+  void programmesOfThePreviousVersionWaitAtTheSameElementInsideTheirStage(String fixture, int codes)
+      throws IOException {
+    ProcessDefinition previous = deploy("ax-funding-pipeline.bpmn", getClass().getResourceAsStream("/models/" + fixture));
 
     Map<String, ProcessInstance> waiting = new LinkedHashMap<>();
-    int n = 0;
+    int n = codes;
     for (String element : WAIT_STATES.keySet()) {
       Map<String, Object> variables = new HashMap<>(proposal(code(++n)));
       variables.put(RETABLE_AFTER_DAYS, 30L);
@@ -108,8 +115,9 @@ class ProgrammeMigrationTest {
           .startBeforeActivity(element.equals(CALL_KICK_OFF_RND_TASKS) ? element + "#multiInstanceBody" : element)
           .setVariables(variables).execute());
     }
-    ProcessInstance walked = runtimeService.startProcessInstanceById(previous.getId(), "AX-WALKED-2026",
-        proposal("AX-WALKED-2026"));
+    String walkedCode = code(codes + 50);
+    ProcessInstance walked = runtimeService.startProcessInstanceById(previous.getId(), walkedCode,
+        proposal(walkedCode));
     // As the official, so the audit (and with it the report) records who decided what.
     identityService.setAuthentication("daegu-director", List.of("region-directors"), List.of("daegu"));
     try {
