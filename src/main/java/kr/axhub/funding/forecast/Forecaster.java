@@ -99,7 +99,7 @@ final class Forecaster {
         if (overP80) {
           double beyond = days(elapsed - spread.p80());
           risks.add(new Risk(Risk.Kind.STAGE_OVERRUN, current, labels.apply(current), inputs.holders(), beyond,
-              "이전 사업의 80%보다 " + beyond + "일 더 머무는 중 (" + beyond
+              "이전 사업의 80%보다 " + Math.round(beyond) + "일 더 머무는 중 (" + Math.round(beyond)
                   + " days longer than 80 % of earlier stays)"));
         }
         from = Math.max(from, route.indexOf(current) + 1);
@@ -128,8 +128,8 @@ final class Forecaster {
       daysLate = lateLaunch ? days(launch.toInstant().toEpochMilli() - yearAfter.toInstant().toEpochMilli()) : 0.0;
       if (lateLaunch && running && current != null) {
         risks.add(0, new Risk(Risk.Kind.LATE_LAUNCH, current, labels.apply(current), inputs.holders(), daysLate,
-            "예상 착수가 계획 착수 연도 " + inputs.startYear() + "년보다 " + daysLate + "일 늦음 (expected launch "
-                + daysLate + " days after the planned start year " + inputs.startYear() + ")"));
+            "예상 착수가 계획 착수 연도 " + inputs.startYear() + "년보다 " + Math.round(daysLate) + "일 늦음 (expected "
+                + "launch " + Math.round(daysLate) + " days after the planned start year " + inputs.startYear() + ")"));
       }
     }
     return new ProgrammeForecast(programme.programme(), programme.name(), programme.region(),
