@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import kr.axhub.funding.forecast.ProgrammeForecast.Risk;
 import kr.axhub.funding.reporting.PipelineStages;
 import kr.axhub.funding.reporting.ProgrammeReport;
@@ -94,7 +95,7 @@ public class ProgrammeForecasts {
     return Backtest.run(all, forecaster(), p -> startYear(variables.get(p.processInstanceId())));
   }
 
-  private Optional<ProgrammeForecast> one(java.util.function.Predicate<ProgrammeReport> which) {
+  private Optional<ProgrammeForecast> one(Predicate<ProgrammeReport> which) {
     List<ProgrammeReport> all = reports.programmes(Filter.ALL);
     Optional<ProgrammeReport> programme = all.stream().filter(which).findFirst();
     if (programme.isEmpty()) {
