@@ -1,19 +1,18 @@
 package kr.axhub.funding.reporting;
 
-import java.nio.charset.StandardCharsets;
+import static kr.axhub.funding.reporting.ReportResponses.csv;
+import static kr.axhub.funding.reporting.ReportResponses.notFound;
+import static kr.axhub.funding.reporting.ReportResponses.wantsCsv;
+
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import kr.axhub.funding.identity.Regions;
 import kr.axhub.funding.reporting.ProgrammeReports.Filter;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,12 +32,8 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping({"/api/reporting", "/camunda/api/axhub/reporting"})
 public class ReportingController {
 
-  private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
-  /** Excel reads a CSV file as UTF-8 (and shows Korean) only when it starts with a byte-order mark. */
-  private static final String BOM = "\uFEFF";
   private static final int MAX_PAGE = 500;
   static final String TOTAL_COUNT = "X-Total-Count";
-  private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
   private final ProgrammeReports reports;
   private final IdentityService identityService;
@@ -113,20 +108,8 @@ public class ReportingController {
     return new Filter(region == null || region.isBlank() ? null : region, from, to);
   }
 
-  /** Without an official the engine would answer unchecked: never report to nobody. */
   private void requireAuthentication() {
-    if (identityService.getCurrentAuthentication() == null) {
-      throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "로그인이 필요합니다 (authentication required)");
-    }
-  }
-
-  private static ResponseStatusException notFound(String what) {
-    return new ResponseStatusException(HttpStatus.NOT_FOUND,
-        "사업 " + what + "을(를) 찾을 수 없습니다 (no programme " + what + " you may see)");
-  }
-
-  private static boolean wantsCsv(String format, String accept) {
-    return format != null ? format.equalsIgnoreCase("csv") : accept != null && accept.contains("text/csv");
+    ReportResponses.requireAuthentication(identityService);
   }
 
   private static List<List<Object>> visitRows(List<ProgrammeReport> programmes) {
@@ -152,32 +135,5 @@ public class ReportingController {
           s.p90Days(), s.maxDays(), s.medianMillis(), s.p90Millis(), s.maxMillis(), s.waitingNow()));
     }
     return rows;
-  }
-
-  private static ResponseEntity<byte[]> csv(String fileName, List<List<Object>> rows) {
-    StringBuilder text = new StringBuilder(BOM);
-    for (List<Object> row : rows) {
-      for (int i = 0; i < row.size(); i++) {
-        if (i > 0) {
-          text.append(',');
-        }
-        text.append(cell(row.get(i)));
-      }
-      text.append("\r\n");
-    }
-    return ResponseEntity.ok()
-        .contentType(CSV)
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-            .filename(fileName, StandardCharsets.UTF_8).build().toString())
-        .body(text.toString().getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static String cell(Object value) {
-    if (value == null) {
-      return "";
-    }
-    String text = value instanceof OffsetDateTime time ? CSV_TIME.format(time) : value.toString();
-    return text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")
-        ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
   }
 }

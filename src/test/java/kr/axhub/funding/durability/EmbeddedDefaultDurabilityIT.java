@@ -33,8 +33,10 @@ class EmbeddedDefaultDurabilityIT {
   /** The demo administrator of the embedded default (README). */
   private static final String ADMIN = "Basic " + java.util.Base64.getEncoder()
       .encodeToString("admin:admin".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  /** The four regions' programmes and the earlier, finished ones that give them a history. */
   private static final List<String> DEMO_PROGRAMMES =
-      List.of("AX-DAEGU-2026", "AX-GWANGJU-2026", "AX-GYEONGNAM-2026", "AX-JEONBUK-2026");
+      List.of("AX-DAEGU-2026", "AX-GWANGJU-2026", "AX-GYEONGNAM-2026", "AX-JEONBUK-2026", "AX-DEMODG-2024",
+          "AX-DEMOGJ-2024", "AX-DEMOJB-2025", "AX-DEMOGN-2024", "AX-DEMODG-2025");
 
   @TempDir Path workingDirectory;
 

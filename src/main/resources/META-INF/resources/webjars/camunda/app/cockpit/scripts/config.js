@@ -6,5 +6,5 @@ export default {
     availableLocales: ['ko', 'en'],
     fallbackLocale: 'en'
   },
-  customScripts: ['scripts/axhub/reporting-plugins', 'scripts/axhub/manager-view']
+  customScripts: ['scripts/axhub/reporting-plugins', 'scripts/axhub/forecast-plugins', 'scripts/axhub/manager-view']
 };

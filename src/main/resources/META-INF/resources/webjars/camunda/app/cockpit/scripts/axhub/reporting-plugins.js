@@ -741,3 +741,7 @@ export default [
     }
   }
 ];
+
+/** What the other managers' views (forecast-plugins.js) build on, so a label or a request is made the same way. */
+export {KOREAN, stageName, regionText, groupText, el, axhubApi, fetchJson, labelsOf, container, reset,
+  failure, summaryTable};
