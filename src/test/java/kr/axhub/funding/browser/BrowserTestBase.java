@@ -96,6 +96,15 @@ abstract class BrowserTestBase {
     return "ko-KR";
   }
 
+  /**
+   * Whether each step first clicks Complete on the empty form. The English walk of the main path leaves that to its
+   * Korean twin and to the side forms' English run: it fills and completes each form once, which keeps the browser
+   * suite's time in bounds.
+   */
+  boolean triesEmptyFormFirst() {
+    return true;
+  }
+
   boolean korean() {
     return locale().startsWith("ko");
   }
@@ -159,7 +168,7 @@ abstract class BrowserTestBase {
     FormPage form = open(official, processInstanceId, taskKey);
     String taskId = task(processInstanceId, taskKey).getId();
     String empty = form.firstEmptyRequiredField();
-    if (empty != null) {
+    if (empty != null && triesEmptyFormFirst()) {
       assertRefused(form, taskId, empty);
     }
     fill(form, values);
@@ -173,7 +182,12 @@ abstract class BrowserTestBase {
   }
 
   void complete(FormPage form, String taskId) {
-    screenshots(form.model.id);
+    complete(form, taskId, form.model.id);
+  }
+
+  /** Completes with the screenshot under its own name, for a form met again in another situation. */
+  void complete(FormPage form, String taskId, String screenshot) {
+    screenshots(screenshot);
     tasklist.clickComplete();
     try {
       new FluentWait<>(taskId).withTimeout(Browser.TIMEOUT).pollingEvery(Duration.ofMillis(200))
