@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kr.axhub.funding.identity.Regions;
 import kr.axhub.funding.support.Officials;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
@@ -24,6 +25,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.FluentWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -155,6 +157,9 @@ abstract class BrowserTestBase {
     FormPage form = tasklist.openTask(task.getId(), model);
     assertThat(tasklist.claimable()).as("%s is offered to %s unclaimed", taskKey, official).isTrue();
     form = tasklist.claim(model);
+    browser.waiting().withMessage("the task's region shows by its name, not its tenant id")
+        .until(driver -> driver.findElements(By.cssSelector(".tenant-id")).stream()
+            .noneMatch(tenant -> Regions.ALL.contains(tenant.getText().trim())));
     assertLabels(form);
     assertContext(form, runtimeService.getVariables(task.getExecutionId()));
     return form;

@@ -110,6 +110,8 @@ class SideFormsBrowserTest extends BrowserTestBase {
       assertThat(form.checked("proposalReviewDecision", option)).as("no decision taken over").isFalse();
     }
     assertThat(form.shown("proposalReviewReason")).as("the reason starts empty").isEmpty();
+    assertThat(browser.driver.findElement(org.openqa.selenium.By.cssSelector(".tenant-id")).getText())
+        .as("the task's region").isEqualTo(korean() ? "대구광역시 (Daegu)" : "Daegu");
     assertRefused(form, taskId, "proposalReviewDecision");
 
     Map<String, Object> rejected = pipeline("proposalReview", "REJECT",
