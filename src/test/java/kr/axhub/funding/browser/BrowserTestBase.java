@@ -332,6 +332,9 @@ abstract class BrowserTestBase {
       assertThat(form.shownReadonly(key)).as("%s.%s is read-only", form.model.id, key).isTrue();
       Object value = variables.get(key);
       if (value == null) {
+        assertThat(form.model.field(key).path("properties").has("earlierRoundOf"))
+            .as("%s.%s: an earlier round's field shows only when there was an earlier round", form.model.id, key)
+            .isFalse();
         continue;
       }
       shownContext.add(key);
