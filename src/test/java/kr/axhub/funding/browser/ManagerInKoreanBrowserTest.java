@@ -128,6 +128,11 @@ class ManagerInKoreanBrowserTest extends BrowserTestBase {
 
     String tasks = page("#/tasks", "table, .dashboard", "업무");
     assertThat(tasks).contains("그룹별 배정 현황", "유형별 배정 현황");
+    String byGroup = browser.waiting().until(driver -> {
+      String text = driver.findElement(By.tagName("body")).getText();
+      return text.contains("전문기관 (Managing agency officers)") ? text : null;
+    });
+    assertThat(byGroup).as("groups by name").doesNotContain("agency-officers");
     english.addAll(englishIn("tasks dashboard", tasks));
     assertNoControls("tasks dashboard");
     browser.screenshot("cockpit-ko-tasks");
