@@ -15,9 +15,12 @@ import java.util.Set;
 /**
  * The inputs of a Camunda Form (form-js JSON) that an official fills in. Read-only and disabled fields show context
  * and are not input; display-only components (text, separators) carry no value. {@code labels} names every variable
- * the form shows, input or not, so a refusal can say which field the official saw.
+ * the form shows, input or not, so a refusal can say which field the official saw. {@code earlierRounds} maps each
+ * read-only field that shows the previous visit's value of an input (custom property {@code earlierRoundOf}: the
+ * input's key) to that input's key; see {@link ReviewRound}.
  */
-record FormSchema(String formId, List<FormField> fields, Map<String, String> labels) {
+record FormSchema(String formId, List<FormField> fields, Map<String, String> labels,
+    Map<String, String> earlierRounds) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> INPUT_TYPES = Set.of(
@@ -28,8 +31,10 @@ record FormSchema(String formId, List<FormField> fields, Map<String, String> lab
     try {
       JsonNode root = JSON.readTree(formJson);
       Map<String, String> labels = new LinkedHashMap<>();
-      labelsOf(root.path("components"), labels);
-      return new FormSchema(root.path("id").asText(null), fieldsOf(root.path("components"), null), labels);
+      Map<String, String> earlierRounds = new LinkedHashMap<>();
+      labelsOf(root.path("components"), labels, earlierRounds);
+      return new FormSchema(root.path("id").asText(null), fieldsOf(root.path("components"), null), labels,
+          earlierRounds);
     } catch (IOException e) {
       throw new IllegalStateException("Unreadable Camunda Form: " + e.getMessage(), e);
     }
@@ -79,15 +84,20 @@ record FormSchema(String formId, List<FormField> fields, Map<String, String> lab
     return fields;
   }
 
-  private static void labelsOf(JsonNode components, Map<String, String> labels) {
+  private static void labelsOf(JsonNode components, Map<String, String> labels,
+      Map<String, String> earlierRounds) {
     for (JsonNode component : components) {
       String key = component.hasNonNull("path") ? component.get("path").asText()
           : component.hasNonNull("key") ? component.get("key").asText() : null;
       if (key != null && !key.isBlank()) {
         labels.putIfAbsent(key, component.path("label").asText(key));
+        String earlierRoundOf = component.path("properties").path("earlierRoundOf").asText("");
+        if (!earlierRoundOf.isBlank()) {
+          earlierRounds.put(key, earlierRoundOf);
+        }
       }
       if (!"dynamiclist".equals(component.path("type").asText())) {
-        labelsOf(component.path("components"), labels);
+        labelsOf(component.path("components"), labels, earlierRounds);
       }
     }
   }

@@ -26,8 +26,8 @@ import org.springframework.stereotype.Component;
  * as an execution listener, not a task listener, because the engine wraps task listener exceptions and the REST API
  * would then answer a plain input mistake with 500 instead of 400.
  *
- * <p>It also clears a task's decisions (its radio fields) when the task is created, so that a task visited again in
- * a loop never completes with the decision of the previous visit.
+ * <p>It also empties a deciding task's inputs when the task is created ({@link ReviewRound}), so that a task visited
+ * again in a loop never completes with the decision or the reason of the previous visit.
  */
 @Component
 public class InputValidation {
@@ -41,13 +41,10 @@ public class InputValidation {
     this.rules = List.copyOf(rules);
   }
 
-  void clearDecisions(DelegateTask task) {
+  void beginRound(DelegateTask task) {
     FormSchema form = formOf(task);
-    if (form == null || task.getExecution() == null) {
-      return;
-    }
-    for (FormField decision : form.decisions()) {
-      task.getExecution().removeVariable(decision.key());
+    if (form != null) {
+      ReviewRound.begin(form, task.getExecution());
     }
   }
 

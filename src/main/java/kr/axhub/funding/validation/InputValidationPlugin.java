@@ -36,7 +36,7 @@ public class InputValidationPlugin extends AbstractProcessEnginePlugin {
   }
 
   private BpmnParseListener parseListener() {
-    TaskListener onCreate = validation::clearDecisions;
+    TaskListener onCreate = validation::beginRound;
     ExecutionListener onComplete = validation::validateCompletion;
     ExecutionListener onStart = validation::validateStart;
     ExecutionListener programmeCodeKey = new ProgrammeCodeKey();

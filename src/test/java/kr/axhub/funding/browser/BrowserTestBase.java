@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kr.axhub.funding.identity.Regions;
 import kr.axhub.funding.support.Officials;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
@@ -24,6 +25,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.FluentWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -96,6 +98,15 @@ abstract class BrowserTestBase {
     return "ko-KR";
   }
 
+  /**
+   * Whether each step first clicks Complete on the empty form. The English walk of the main path leaves that to its
+   * Korean twin and to the side forms' English run: it fills and completes each form once, which keeps the browser
+   * suite's time in bounds.
+   */
+  boolean triesEmptyFormFirst() {
+    return true;
+  }
+
   boolean korean() {
     return locale().startsWith("ko");
   }
@@ -146,6 +157,9 @@ abstract class BrowserTestBase {
     FormPage form = tasklist.openTask(task.getId(), model);
     assertThat(tasklist.claimable()).as("%s is offered to %s unclaimed", taskKey, official).isTrue();
     form = tasklist.claim(model);
+    browser.waiting().withMessage("the task's region shows by its name, not its tenant id")
+        .until(driver -> driver.findElements(By.cssSelector(".tenant-id")).stream()
+            .noneMatch(tenant -> Regions.ALL.contains(tenant.getText().trim())));
     assertLabels(form);
     assertContext(form, runtimeService.getVariables(task.getExecutionId()));
     return form;
@@ -159,7 +173,7 @@ abstract class BrowserTestBase {
     FormPage form = open(official, processInstanceId, taskKey);
     String taskId = task(processInstanceId, taskKey).getId();
     String empty = form.firstEmptyRequiredField();
-    if (empty != null) {
+    if (empty != null && triesEmptyFormFirst()) {
       assertRefused(form, taskId, empty);
     }
     fill(form, values);
@@ -173,7 +187,12 @@ abstract class BrowserTestBase {
   }
 
   void complete(FormPage form, String taskId) {
-    screenshots(form.model.id);
+    complete(form, taskId, form.model.id);
+  }
+
+  /** Completes with the screenshot under its own name, for a form met again in another situation. */
+  void complete(FormPage form, String taskId, String screenshot) {
+    screenshots(screenshot);
     tasklist.clickComplete();
     try {
       new FluentWait<>(taskId).withTimeout(Browser.TIMEOUT).pollingEvery(Duration.ofMillis(200))
@@ -313,6 +332,9 @@ abstract class BrowserTestBase {
       assertThat(form.shownReadonly(key)).as("%s.%s is read-only", form.model.id, key).isTrue();
       Object value = variables.get(key);
       if (value == null) {
+        assertThat(form.model.field(key).path("properties").has("earlierRoundOf"))
+            .as("%s.%s: an earlier round's field shows only when there was an earlier round", form.model.id, key)
+            .isFalse();
         continue;
       }
       shownContext.add(key);

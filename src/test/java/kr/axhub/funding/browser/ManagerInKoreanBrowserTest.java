@@ -22,7 +22,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * A pipeline manager whose browser speaks Korean walks Cockpit — dashboard, processes, the programme's definition
  * and instance, an R&D task's kickoff, the decisions and the tasks dashboard — and reads no English sentence outside
- * names, no code where a word exists, and no control that would only be refused. Screenshots go where
+ * names, no code where a word exists, and no control that would only be refused on any of those pages; a refusal that
+ * happens all the same is a Korean sentence. Screenshots go where
  * {@code axhub.screenshots} says (docs/screenshots for the guides).
  */
 class ManagerInKoreanBrowserTest extends BrowserTestBase {
@@ -69,10 +70,12 @@ class ManagerInKoreanBrowserTest extends BrowserTestBase {
     assertThat(dashboard).contains("운영: 과학기술정보통신부", "문의: axhub-ops@msit.example.kr")
         .doesNotContain("docs/operations.md", "It is time to migrate");
     english.addAll(englishIn("dashboard", dashboard));
+    assertNoControls("dashboard");
     browser.screenshot("cockpit-ko-dashboard");
 
     english.addAll(englishIn("processes", page("#/processes", ".processes-dashboard, table", "프로세스 정의")));
     assertThat(browser.driver.findElement(By.tagName("body")).getText()).doesNotContain("No건", "인스턴스 No");
+    assertNoControls("processes");
 
     String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey("ax-funding-pipeline")
         .latestVersion().singleResult().getId();
@@ -105,24 +108,42 @@ class ManagerInKoreanBrowserTest extends BrowserTestBase {
         .doesNotContain("아닙니다");
     assertThat(codesIn(browser.driver.findElement(By.cssSelector(".axhub-report")).getText())).isEmpty();
     english.addAll(englishIn("kickoff", kickoffPage));
+    assertNoControls("kickoff");
     showTab("table[data-axhub='kickoff-timeline']");
     browser.screenshot("cockpit-ko-task-kickoff");
 
     english.addAll(englishIn("decisions", page("#/decisions", "table", "결정 정의")));
+    assertNoControls("decisions");
     String decisionId = repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey("feasibility-requirement")
         .latestVersion().singleResult().getId();
     english.addAll(englishIn("decision", page("#/decision-definition/" + decisionId, "table", "결정 인스턴스")));
+    assertNoControls("decision");
     String decisionInstanceId = historyService.createHistoricDecisionInstanceQuery()
         .decisionDefinitionKey("feasibility-requirement").list().get(0).getId();
     String decisionInstance = page("#/decision-instance/" + decisionInstanceId, "table", "제안일");
     assertThat(decisionInstance).doesNotContain("java.time", "[Object]", "LocalDate");
     english.addAll(englishIn("decision instance", decisionInstance));
+    assertNoControls("decision instance");
     browser.screenshot("cockpit-ko-decision-instance");
 
     String tasks = page("#/tasks", "table, .dashboard", "업무");
     assertThat(tasks).contains("그룹별 배정 현황", "유형별 배정 현황");
+    String byGroup = browser.waiting().until(driver -> {
+      String text = driver.findElement(By.tagName("body")).getText();
+      return text.contains("전문기관 (Managing agency officers)") ? text : null;
+    });
+    assertThat(byGroup).as("groups by name").doesNotContain("agency-officers");
     english.addAll(englishIn("tasks dashboard", tasks));
+    assertNoControls("tasks dashboard");
     browser.screenshot("cockpit-ko-tasks");
+
+    String refusal = refusedSuspension(programme);
+    assertThat(refusal).as("a refusal that still happens").contains("이 작업을 할 권한이 없습니다")
+        .doesNotContain("The user with id", "permission");
+    english.addAll(englishIn("refusal", refusal));
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(programme).singleResult().isSuspended())
+        .as("the refused suspension changed nothing").isFalse();
+    browser.screenshot("cockpit-ko-refusal");
 
     assertThat(english).as("English outside names, by page").isEmpty();
   }
@@ -194,6 +215,24 @@ class ManagerInKoreanBrowserTest extends BrowserTestBase {
   /** Scrolls the tab's table into sight for the screenshot (the page has already been checked to show it). */
   private void showTab(String table) {
     browser.driver.executeScript("var t = document.querySelector(arguments[0]); if (t) { t.scrollIntoView(); }", table);
+  }
+
+  /**
+   * A manager who reaches a change control all the same (here the suspend button, shown by taking the read-only mark
+   * off the page) and confirms it: the engine refuses, and the dialog says so in a Korean sentence.
+   */
+  private String refusedSuspension(String programme) {
+    page("#/process-instance/" + programme + "/runtime", ".ctn-toolbar", PROGRAMME);
+    assertNoControls("instance, before the refusal");
+    browser.driver.executeScript("document.documentElement.classList.remove('axhub-read-only');");
+    browser.waiting().until(ExpectedConditions.elementToBeClickable(
+        By.cssSelector(".ctn-toolbar .btn-suspend-action"))).click();
+    browser.waiting().until(ExpectedConditions.elementToBeClickable(
+        By.cssSelector(".modal-footer [ng-click='updateSuspensionState()']"))).click();
+    return browser.waiting().until(driver -> {
+      String text = driver.findElement(By.cssSelector(".modal-dialog")).getText();
+      return text.contains("권한") ? text : null;
+    });
   }
 
   /** Cockpit's own change controls stay out of a read-only manager's sight. */

@@ -86,6 +86,43 @@ class SideFormsBrowserTest extends BrowserTestBase {
   }
 
   /**
+   * A proposal reviewed again after its supplement: the planner's revision form quoted the ministry's reason, and the
+   * reviewer's own decision and reason now start empty, with that earlier reason read-only above them; what the
+   * engine stores is the new round's answer.
+   */
+  @Test
+  void proposalReviewedAgainAfterItsSupplementStartsEmptyWithTheEarlierReasonInView() {
+    String earlier = "성과지표 보완 (Add outcome indicators)";
+    String programme = start("AX-DAEGU-2036", "2025-03-04");
+    completeByApi(programme, "Task_ApproveProposalInternally", pipeline("internalApproval", "APPROVE", null));
+    completeByApi(programme, "Task_ReviewProposal", pipeline("proposalReview", "SUPPLEMENT", earlier));
+    assertThat(runtimeService.getVariable(programme, "revisionReason")).as("the planner reads the reason")
+        .isEqualTo(earlier);
+    completeByApi(programme, "Task_ReviseProposal", pipeline("editableProposal", 5000L, 1300L, 3200L, 500L));
+    completeByApi(programme, "Task_ApproveProposalInternally", pipeline("internalApproval", "APPROVE", null));
+
+    FormPage form = open("msit-officer", programme, "Task_ReviewProposal");
+    String taskId = task(programme, "Task_ReviewProposal").getId();
+    assertThat(form.present("earlierProposalReviewReason")).as("the earlier round's reason is in view").isTrue();
+    assertThat(form.shown("earlierProposalReviewReason")).isEqualTo(earlier);
+    assertThat(form.shownReadonly("earlierProposalReviewReason")).isTrue();
+    for (int option = 0; option < 3; option++) {
+      assertThat(form.checked("proposalReviewDecision", option)).as("no decision taken over").isFalse();
+    }
+    assertThat(form.shown("proposalReviewReason")).as("the reason starts empty").isEmpty();
+    assertThat(browser.driver.findElement(org.openqa.selenium.By.cssSelector(".tenant-id")).getText())
+        .as("the task's region").isEqualTo(korean() ? "대구광역시 (Daegu)" : "Daegu");
+    assertRefused(form, taskId, "proposalReviewDecision");
+
+    Map<String, Object> rejected = pipeline("proposalReview", "REJECT",
+        "국비 비중이 여전히 높음 (The national share is still too high)");
+    fill(form, rejected);
+    complete(form, taskId, "pipeline-review-proposal-second-round");
+    assertAssignee(taskId, "msit-officer");
+    assertReceived(programme, form.model, rejected);
+  }
+
+  /**
    * Dates as officials type them: 2026-12-08, 2026.12.08 and 2026. 12. 8. are that day, the calendar's pick too;
    * other text is refused at the field, not turned into another day. A resolution dated before its meeting is
    * refused by the server, and its reason stands at the field with Complete still reachable.

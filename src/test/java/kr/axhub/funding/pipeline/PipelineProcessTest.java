@@ -198,6 +198,9 @@ class PipelineProcessTest {
         .containsEntry(REVISION_REQUESTED_BY, "과학기술정보통신부 (MSIT)");
     complete(programme, TASK_REVISE_PROPOSAL, editableProposal(TOTAL, 1380, 3580, 550));
     complete(programme, TASK_APPROVE_PROPOSAL_INTERNALLY, internalApproval("APPROVE", null));
+    assertThat(programme).isWaitingAt(TASK_REVIEW_PROPOSAL).variables()
+        .doesNotContainKeys(PROPOSAL_REVIEW_DECISION, PROPOSAL_REVIEW_REASON)
+        .containsEntry("earlierProposalReviewReason", "성과지표 보완 (Add outcome indicators)");
     complete(programme, TASK_REVIEW_PROPOSAL, proposalReview("ADOPT", null));
     assertThat(programme).isWaitingAt(TASK_PREPARE_EXEMPTION_REQUEST);
   }
@@ -208,7 +211,11 @@ class PipelineProcessTest {
     complete(programme, TASK_REVIEW_EXEMPTION_REQUEST, exemptionReview("SUPPLEMENT", "근거 보강 (Strengthen the ground)"));
 
     assertThat(programme).isWaitingAt(TASK_PREPARE_EXEMPTION_REQUEST);
+    assertThat(programme).variables().containsEntry(EXEMPTION_REVIEW_COMMENT, "근거 보강 (Strengthen the ground)");
     complete(programme, TASK_PREPARE_EXEMPTION_REQUEST, exemptionRequest("ART38_2_10"));
+    assertThat(programme).isWaitingAt(TASK_REVIEW_EXEMPTION_REQUEST).variables()
+        .doesNotContainKeys(EXEMPTION_REVIEW_DECISION, EXEMPTION_REVIEW_COMMENT)
+        .containsEntry("earlierExemptionReviewComment", "근거 보강 (Strengthen the ground)");
     complete(programme, TASK_REVIEW_EXEMPTION_REQUEST, exemptionReview("RECOMMEND", null));
     assertThat(programme).isWaitingAt(TASK_TABLE_CABINET_AGENDA);
   }
@@ -235,11 +242,14 @@ class PipelineProcessTest {
     ProcessInstance programme = toAdequacyReview("AX-RESTRUCT-2026");
     complete(programme, TASK_REVIEW_BUSINESS_PLAN_ADEQUACY, adequacyRestructure("센터 규모 축소 (Reduce the centre)"));
 
-    assertThat(programme).isWaitingAt(TASK_RESTRUCTURE_BUSINESS_PLAN);
+    assertThat(programme).isWaitingAt(TASK_RESTRUCTURE_BUSINESS_PLAN).variables()
+        .containsEntry(RESTRUCTURE_REASON, "센터 규모 축소 (Reduce the centre)");
     missDeadline(programme, TASK_RESTRUCTURE_BUSINESS_PLAN);
     complete(programme, TASK_RESTRUCTURE_BUSINESS_PLAN, restructuredPlan(5200, 1380, 3580, 240));
 
-    assertThat(programme).isWaitingAt(TASK_REVIEW_BUSINESS_PLAN_ADEQUACY).variables().containsEntry(TOTAL_COST, 5200L);
+    assertThat(programme).isWaitingAt(TASK_REVIEW_BUSINESS_PLAN_ADEQUACY).variables().containsEntry(TOTAL_COST, 5200L)
+        .doesNotContainKeys(ADEQUACY_DECISION, RESTRUCTURE_REASON)
+        .containsEntry("earlierRestructureReason", "센터 규모 축소 (Reduce the centre)");
     complete(programme, TASK_REVIEW_BUSINESS_PLAN_ADEQUACY, adequacyConfirmed(5100));
     assertThat(programme).isWaitingAt(TASK_REQUEST_BUDGET).variables().containsEntry(CONFIRMED_TOTAL_COST, 5100L);
   }

@@ -40,7 +40,10 @@ class InputValidationEngineTest {
         {"type": "radio", "key": "reviewDecision", "label": "결정 (Decision)", "validate": {"required": true},
          "values": [{"label": "다시 (Again)", "value": "AGAIN"}, {"label": "확정 (Confirm)", "value": "CONFIRMED"}]},
         {"type": "number", "key": "confirmedCost", "label": "확정 사업비 (Confirmed cost, 억원)", "decimalDigits": 0,
-         "validate": {"required": true, "min": 1}, "conditional": {"hide": "=reviewDecision != \\"CONFIRMED\\""}}
+         "validate": {"required": true, "min": 1}, "conditional": {"hide": "=reviewDecision != \\"CONFIRMED\\""}},
+        {"type": "textarea", "key": "earlierReviewReason", "label": "지난 검토 의견 (Earlier review)", "readonly": true,
+         "conditional": {"hide": "=earlierReviewReason = null"}, "properties": {"earlierRoundOf": "reviewReason"}},
+        {"type": "textarea", "key": "reviewReason", "label": "사유 (Reason)"}
       ]}""";
 
   @Autowired RepositoryService repositoryService;
@@ -125,10 +128,14 @@ class InputValidationEngineTest {
   @Test
   void aDecisionIsMadeAfreshAtEveryVisitOfALoop() {
     ProcessInstance instance = start(Map.of("programmeCode", "AX-JEONBUK-2026", "totalCost", 10000L));
-    taskService.complete(taskId(instance), Map.of("reviewDecision", "AGAIN"));
+    assertThat(runtimeService.getVariables(instance.getId())).doesNotContainKey("earlierReviewReason");
+    taskService.complete(taskId(instance), Map.of("reviewDecision", "AGAIN", "reviewReason", "근거 보완 (More basis)"));
 
     String second = taskId(instance);
-    assertThat(runtimeService.getVariables(instance.getId())).doesNotContainKey("reviewDecision");
+    assertThat(runtimeService.getVariables(instance.getId()))
+        .doesNotContainKeys("reviewDecision", "reviewReason")
+        .containsEntry("earlierReviewReason", "근거 보완 (More basis)")
+        .containsEntry("totalCost", 10000L);
     assertThatThrownBy(() -> taskService.complete(second, Map.of()))
         .hasMessageContaining("'reviewDecision'");
 
@@ -136,6 +143,18 @@ class InputValidationEngineTest {
     assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
         .variableName("confirmedCost").singleResult().getValue()).isEqualTo(9000L);
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
+  }
+
+  /** The earlier round's reason is the round just before: a round that gave none leaves nothing to show. */
+  @Test
+  void theEarlierReasonIsTheOneOfTheRoundJustBefore() {
+    ProcessInstance instance = start(Map.of("programmeCode", "AX-GYEONGNAM-2026", "totalCost", 10000L));
+    taskService.complete(taskId(instance), Map.of("reviewDecision", "AGAIN", "reviewReason", "첫 의견 (First)"));
+    taskService.complete(taskId(instance), Map.of("reviewDecision", "AGAIN", "reviewReason", "둘째 의견 (Second)"));
+    assertThat(runtimeService.getVariable(instance.getId(), "earlierReviewReason")).isEqualTo("둘째 의견 (Second)");
+
+    taskService.complete(taskId(instance), Map.of("reviewDecision", "AGAIN"));
+    assertThat(runtimeService.getVariables(instance.getId())).doesNotContainKeys("earlierReviewReason", "reviewReason");
   }
 
   private ProcessInstance start(Map<String, Object> variables) {

@@ -4,6 +4,7 @@
  *   priority, edit a time to live, ...) are hidden for a user the engine does not allow to change process instances;
  *   the engine itself still refuses them (see docs/security.md), this only spares the manager the attempt.
  * - A refusal that still reaches the screen is said in Korean.
+ * - The tasks dashboard names candidate groups, not their ids.
  * - Model names pass through Cockpit's translate filter as unknown keys, which escapes them once too often
  *   ("R&amp;D" in the breadcrumb); they are shown as written.
  */
@@ -96,10 +97,43 @@ function koreanHeadings(scope) {
   });
 }
 
+/** The tasks dashboard counts tasks by candidate group: groups by their names, not their ids ("agency-officers"). */
+let groupNames = null;
+
+async function loadGroupNames() {
+  if (groupNames) {
+    return;
+  }
+  const api = document.querySelector('base').getAttribute('engine-api').replace(/engine\/?$/, 'axhub');
+  const response = await fetch(`${api}/labels`, {credentials: 'same-origin', headers: {Accept: 'application/json'}});
+  if (response.ok) {
+    groupNames = (await response.json()).groups;
+    tidy();
+  }
+}
+
+function namedGroups(scope) {
+  const onTasksPage = location.hash.startsWith('#/tasks');
+  document.documentElement.classList.toggle('axhub-tasks-page', onTasksPage);
+  if (!onTasksPage || !groupNames) {
+    return;
+  }
+  scope.querySelectorAll('table td').forEach(cell => {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+      const name = groupNames[text.nodeValue.trim()];
+      if (name) {
+        text.nodeValue = name;
+      }
+    }
+  });
+}
+
 function tidy() {
   readableNames(document.body);
   koreanRefusals(document.body);
   koreanHeadings(document.body);
+  namedGroups(document.body);
 }
 
 let scheduled = false;
@@ -122,7 +156,14 @@ function checkRights() {
   });
 }
 
-checkRights();
-window.addEventListener('hashchange', checkRights);
+function onPage() {
+  checkRights();
+  loadGroupNames().catch(() => {
+    // Not logged in yet: asked again on the next page.
+  });
+}
+
+onPage();
+window.addEventListener('hashchange', onPage);
 
 export default [];

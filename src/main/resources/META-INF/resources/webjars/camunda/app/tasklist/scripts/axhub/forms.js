@@ -6,10 +6,12 @@
 //   so Complete stayed disabled once a field had been checked. Validity is taken from the messages on screen.
 // - refusals: the server names the refused fields; their messages are shown at those fields, not only in a banner.
 // - form-js's own English words (required field, the calendar) in Korean for Korean browsers.
+// - the task's region by its name instead of its tenant id.
 
 const KOREAN = (navigator.language || '').toLowerCase().startsWith('ko');
 const DATE_INPUT = '.fjs-form input.fjs-input[id$="-date"]';
 const OWN_ERROR = 'axhub-field-error';
+const APP_ROOT = (document.querySelector('base') || { getAttribute: () => '/camunda' }).getAttribute('app-root');
 
 const WORDS = KOREAN ? {
   'Field is required.': '필수 항목입니다. (Required)',
@@ -386,8 +388,7 @@ sortByDueDate();
 // Controls an official cannot use are not offered: creating a free-standing task needs the right to create tasks
 // (administrators), starting a programme the right to start the pipeline (the regions' planners). Both are asked of
 // the engine for the signed-in official, never guessed from names.
-const ENGINE_API = (document.querySelector('base') || { getAttribute: () => '/camunda' }).getAttribute('app-root')
-  + '/api/engine/engine/default';
+const ENGINE_API = `${APP_ROOT}/api/engine/engine/default`;
 const RIGHTS = [
   { flag: 'axhub-may-create-tasks', query: 'permissionName=CREATE&resourceName=Task&resourceType=7' },
   { flag: 'axhub-may-start-programmes',
@@ -415,6 +416,44 @@ async function offerOnlyUsableControls() {
 
 window.addEventListener('hashchange', offerOnlyUsableControls);
 offerOnlyUsableControls();
+
+// A task's tenant is its region; Tasklist shows its id ("daegu") above the task's name. It is shown by its name, as
+// the application's labels give it (the same words Cockpit's tabs use).
+let regionNames = null;
+
+async function loadRegionNames() {
+  if (regionNames || location.hash.startsWith('#/login')) {
+    return;
+  }
+  try {
+    const answer = await fetch(`${APP_ROOT}/api/axhub/labels`,
+      { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    if (answer.ok) {
+      regionNames = (await answer.json()).regions;
+      nameRegions(document.body);
+    }
+  } catch (offline) {
+    // Asked again on the next page.
+  }
+}
+
+function nameRegions(root) {
+  if (!regionNames || !root.querySelectorAll) {
+    return;
+  }
+  (root.matches && root.matches('.tenant-id') ? [root] : root.querySelectorAll('.tenant-id')).forEach(tenant => {
+    // The text node itself is changed, not replaced: Tasklist keeps writing the next task's tenant into it.
+    tenant.childNodes.forEach(text => {
+      const region = text.nodeType === Node.TEXT_NODE && regionNames[text.nodeValue.trim()];
+      if (region) {
+        text.nodeValue = KOREAN ? `${region.ko} (${region.en})` : region.en;
+      }
+    });
+  });
+}
+
+window.addEventListener('hashchange', loadRegionNames);
+loadRegionNames();
 
 /** The unclaim control is a bare ×: it says what it does. */
 function nameUnclaim(root) {
@@ -470,6 +509,7 @@ function translateCalendar(calendar) {
 
 function translate(root) {
   nameUnclaim(root);
+  nameRegions(root);
   if (!KOREAN) {
     return;
   }
@@ -510,6 +550,10 @@ new MutationObserver(changes => {
     });
     if (change.type === 'characterData' && KOREAN) {
       translateText(change.target);
+    }
+    if (change.type === 'characterData' && change.target.parentElement
+        && change.target.parentElement.matches('.tenant-id')) {
+      nameRegions(change.target.parentElement);
     }
     if (change.type === 'childList' && change.target instanceof Element
         && change.target.closest('.flatpickr-calendar') && KOREAN) {
