@@ -145,18 +145,9 @@ class ProgrammeMigrationTest {
     for (Map.Entry<String, ProcessInstance> entry : waiting.entrySet()) {
       String element = entry.getKey();
       ProcessInstance instance = entry.getValue();
-      assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
-          .getProcessDefinitionId()).as("%s moved", element).isEqualTo(current.getId());
-      assertThat(stageAround(instance, element)).as("stage around %s", element)
-          .isEqualTo(subProcessOf(WAIT_STATES.get(element)));
-      assertThat(variables(instance)).as("variables at %s", element)
-          .isEqualTo(variablesBefore.get(instance.getId()));
-      assertThat(tasks(instance)).as("tasks at %s", element).isEqualTo(tasksBefore.get(instance.getId()));
+      assertMovedInPlace(instance, element, current, subProcessOf(WAIT_STATES.get(element)),
+          variablesBefore.get(instance.getId()), tasksBefore.get(instance.getId()));
       assertThat(jobs(instance)).as("jobs and due dates at %s", element).isEqualTo(jobsBefore.get(instance.getId()));
-      for (Task task : taskService.createTaskQuery().processInstanceId(instance.getId()).list()) {
-        assertThat(deadlineTimers(instance)).as("the deadline of %s keeps its due date", element)
-            .containsExactly(task.getTaskDefinitionKey() + " due " + time(task.getDueDate()));
-      }
       ProgrammeReport report = reports.processInstance(instance.getId()).orElseThrow();
       assertThat(report.currentStage()).as("reported stage at %s", element).isEqualTo(WAIT_STATES.get(element));
     }
@@ -230,15 +221,8 @@ class ProgrammeMigrationTest {
     for (Map.Entry<String, ProcessInstance> entry : waiting.entrySet()) {
       String element = entry.getKey();
       ProcessInstance instance = entry.getValue();
-      assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
-          .getProcessDefinitionId()).as("%s moved", element).isEqualTo(current.getId());
-      assertThat(stageAround(instance, element)).as("stage around %s", element).isEqualTo(stages.get(element));
-      assertThat(variables(instance)).as("variables at %s", element).isEqualTo(variablesBefore.get(instance.getId()));
-      assertThat(tasks(instance)).as("tasks at %s", element).isEqualTo(tasksBefore.get(instance.getId()));
-      for (Task task : taskService.createTaskQuery().processInstanceId(instance.getId()).list()) {
-        assertThat(deadlineTimers(instance)).as("the deadline of %s keeps its due date", element)
-            .containsExactly(task.getTaskDefinitionKey() + " due " + time(task.getDueDate()));
-      }
+      assertMovedInPlace(instance, element, current, stages.get(element), variablesBefore.get(instance.getId()),
+          tasksBefore.get(instance.getId()));
     }
     assertThat(managementService.createJobQuery().processInstanceId(waiting.get(KickoffElements.CALL_CLOSED).getId())
         .activityId(KickoffElements.CALL_CLOSED).count()).as("the call still closes").isEqualTo(1);
@@ -249,6 +233,23 @@ class ProgrammeMigrationTest {
         .processInstanceBusinessKey(window.getBusinessKey()).correlate();
     assertThat(stageAround(window, KickoffElements.REVIEW_OBJECTION)).isEqualTo("SubProcess_Selection");
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionId(previous.getId()).count()).isZero();
+  }
+
+  /**
+   * The instance runs on the current version, waits at the same element inside the given stage, and kept its
+   * variables, its tasks and, for each task, a deadline timer at the task's due date.
+   */
+  private void assertMovedInPlace(ProcessInstance instance, String element, ProcessDefinition current, String stage,
+      Map<String, String> variablesBefore, List<String> tasksBefore) {
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
+        .getProcessDefinitionId()).as("%s moved", element).isEqualTo(current.getId());
+    assertThat(stageAround(instance, element)).as("stage around %s", element).isEqualTo(stage);
+    assertThat(variables(instance)).as("variables at %s", element).isEqualTo(variablesBefore);
+    assertThat(tasks(instance)).as("tasks at %s", element).isEqualTo(tasksBefore);
+    for (Task task : taskService.createTaskQuery().processInstanceId(instance.getId()).list()) {
+      assertThat(deadlineTimers(instance)).as("the deadline of %s keeps its due date", element)
+          .containsExactly(task.getTaskDefinitionKey() + " due " + time(task.getDueDate()));
+    }
   }
 
   private ProcessDefinition deploy(String name, InputStream model) throws IOException {
