@@ -78,6 +78,12 @@ final class Browser implements AutoCloseable {
         + " arguments[2]));", date.getYear(), date.getMonthValue(), date.getDayOfMonth());
   }
 
+  /**
+   * A small plain page of the application's own site, where cookies can be set and from where the next address is a
+   * fresh load of a webapp, without loading one in between.
+   */
+  static final String OFF_APP = "/camunda/app/welcome/camunda-welcome-bootstrap.js.LICENSE.txt";
+
   WebDriverWait waiting() {
     return new WebDriverWait(driver, TIMEOUT);
   }
@@ -118,7 +124,7 @@ final class Browser implements AutoCloseable {
       sessions.put(userId, driver.manage().getCookies());
     } else {
       // A cookie can only be set for the site the browser is on.
-      get("/camunda/app/welcome/default/");
+      get(OFF_APP);
       driver.manage().deleteAllCookies();
       cookies.forEach(driver.manage()::addCookie);
     }

@@ -45,9 +45,14 @@ class FormPage {
     return model.componentId(prefix + key) + suffix;
   }
 
+  /** The form, or the list item; one look for a form on the page, a wait only while Tasklist renders it. */
   private SearchContext scope() {
-    return scope != null ? scope : browser.waiting().until(
-        ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
+    if (scope != null) {
+      return scope;
+    }
+    List<WebElement> shown = browser.driver.findElements(TasklistPage.FORM);
+    return shown.size() == 1 ? shown.get(0)
+        : browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(TasklistPage.FORM));
   }
 
   /** The input of a field (for a select, its hidden input; for options, the first option). */

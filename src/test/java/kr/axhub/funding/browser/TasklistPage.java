@@ -10,7 +10,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 final class TasklistPage {
 
   static final String APP = "/camunda/app/tasklist/default/";
-  private static final By FORM = By.cssSelector(".fjs-form");
+  static final By FORM = By.cssSelector(".fjs-form");
   private static final By CLAIM = By.cssSelector("button.claim");
   static final By COMPLETE = By.cssSelector("button[ng-click='complete()']");
   static final By START = By.cssSelector(".modal-content button[ng-click='startProcessInstance()']");
@@ -76,7 +76,7 @@ final class TasklistPage {
         .map(WebElement::getText).toList(), browser.driver.getCurrentUrl());
     // The next step opens a task by its address: from another page that is a fresh load of Tasklist, not a change
     // of the list's fragment that can leave the list's view in place.
-    browser.get("/camunda/app/welcome/default/");
+    browser.get(Browser.OFF_APP);
     return listed;
   }
 

@@ -258,7 +258,8 @@ class NotificationMailTest {
     assertThat(toPlanner).extracting(MailTestSupport::subject).anySatisfy(s -> assertThat(s).contains("기한 임박"))
         .anySatisfy(s -> assertThat(s).contains("기한 경과", "Overdue"));
     List<MimeMessage> toDirector = mails(instance, "director@daegu.example.kr");
-    assertThat(toDirector).hasSize(2); // the adoption notice and the escalation
+    assertThat(toDirector).extracting(MailTestSupport::subject).as("the adoption notice and the escalation")
+        .hasSize(2);
     assertThat(toDirector).anySatisfy(mail -> {
       assertThat(subject(mail)).contains("지연 보고", "Escalation", "사업계획 작성 (Draft the business plan)");
       assertThat(body(mail)).contains(LINK + draft.getId(), "3일", "3 days", "region-planners");
