@@ -38,14 +38,19 @@ public class Deadlines {
    * When the deadline timer of the task waiting in this execution fires: the task's due date once the task exists
    * (a task that moved from an older model version keeps the date it was given), otherwise the date it is about to be
    * given.
+   *
+   * <p>A timer is created for an existing task only by a migration, which has loaded the instance's tasks into the
+   * command's cache before it creates the timers; a task that is about to start has no row yet. So the cache is
+   * searched, not the database: a query here would run at every task start to find nothing.
    */
   public Date deadline(DelegateExecution execution) {
     String activity = execution.getCurrentActivityId();
     CommandContext command = Context.getCommandContext();
     if (command != null) {
       // While an instance migrates its executions are rebuilt: find the task by instance and element.
-      for (TaskEntity task : command.getTaskManager().findTasksByProcessInstanceId(execution.getProcessInstanceId())) {
-        if (activity.equals(task.getTaskDefinitionKey()) && task.getDueDate() != null) {
+      for (TaskEntity task : command.getDbEntityManager().getCachedEntitiesByType(TaskEntity.class)) {
+        if (execution.getProcessInstanceId().equals(task.getProcessInstanceId())
+            && activity.equals(task.getTaskDefinitionKey()) && task.getDueDate() != null) {
           return task.getDueDate();
         }
       }

@@ -60,10 +60,21 @@ class EmbeddedFileCompaction {
     LOG.info("Embedded H2 file compacted every {} for at most {} ms", interval, budget.toMillis());
   }
 
+  /**
+   * Lets a running compaction finish instead of interrupting it: an interrupted thread closes the file channel it
+   * is reading, and H2 then closes the whole database under the engine as it shuts down.
+   */
   @EventListener(ContextClosedEvent.class)
   void stop() {
     if (scheduler != null) {
-      scheduler.shutdownNow();
+      scheduler.shutdown();
+      try {
+        if (!scheduler.awaitTermination(budget.toMillis() + 5_000, TimeUnit.MILLISECONDS)) {
+          LOG.warn("A compaction of the embedded H2 file did not finish before shutdown");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       scheduler = null;
     }
   }

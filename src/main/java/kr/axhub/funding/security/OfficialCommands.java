@@ -190,7 +190,8 @@ class OfficialCommands extends CommandInterceptor {
     Set<String> unchanged = validation.checkOfficialInput(task, CommandArguments.values(submitted));
     CommandArguments.leaveOut(command, variablesField, unchanged);
     if (task.getAssignee() == null) {
-      new ClaimTaskCmd(task.getId(), userId).execute(context);
+      // The official's authorization for this task was checked above; the claim would only query it again.
+      context.runWithoutAuthorization(() -> new ClaimTaskCmd(task.getId(), userId).execute(context));
     }
     return null;
   }

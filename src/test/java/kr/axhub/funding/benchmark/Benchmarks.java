@@ -11,12 +11,13 @@ import java.util.Set;
 
 /**
  * Runs the benchmark ({@code mvn -B -Pbenchmark verify}; docs/benchmarks.md): pipeline throughput against the bare
- * engine, REST latency, growth, and start-up. {@code -Dbench.parts=throughput,rest,growth,startup} picks parts.
+ * engine, the embedded H2 file over time, REST latency, growth, and start-up.
+ * {@code -Dbench.parts=throughput,h2file,rest,growth,startup} picks parts.
  * Results go to standard output and {@code target/benchmark/report.md}.
  */
 public final class Benchmarks {
 
-  static final Set<String> ALL_PARTS = Set.of("throughput", "rest", "growth", "startup");
+  static final Set<String> ALL_PARTS = Set.of("throughput", "h2file", "rest", "growth", "startup");
 
   private Benchmarks() {}
 
@@ -29,6 +30,9 @@ public final class Benchmarks {
     try (Databases databases = new Databases()) {
       if (parts.contains("throughput")) {
         new PipelineThroughput(report, databases).run();
+      }
+      if (parts.contains("h2file")) {
+        new EmbeddedFileOverTime(report, databases).run();
       }
       if (parts.contains("rest")) {
         new RestLatency(report, databases).run();

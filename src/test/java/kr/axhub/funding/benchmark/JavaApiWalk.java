@@ -37,18 +37,31 @@ final class JavaApiWalk {
   /** Statements per step ("COMPLETE elementId"), summed over the programmes walked while {@link #recording}. */
   private final Map<String, LongAdder> stepStatements = new ConcurrentHashMap<>();
   private volatile boolean recording;
+  private volatile long paceMillis;
 
   JavaApiWalk(ProcessEngine engine, boolean asOfficials) {
     this.engine = engine;
     this.asOfficials = asOfficials;
   }
 
+  /** Waits this long before each step, as an official reading a form does; 0 (the default) for none. */
+  void pace(long millis) {
+    paceMillis = millis;
+  }
+
   /** Walks the programme from its proposal to "programme launched". */
   void walk(ProgrammeWalk programme) {
+    walk(programme, () -> {});
+  }
+
+  /** The same, telling {@code afterStep} of each step taken. */
+  void walk(ProgrammeWalk programme, Runnable afterStep) {
     Map<String, String> instances = new HashMap<>();
     for (Step step : programme.steps()) {
+      pause();
       if (!recording) {
         take(step, instances);
+        afterStep.run();
         continue;
       }
       String label = step.kind() + " " + step.elementId();
@@ -60,6 +73,19 @@ final class JavaApiWalk {
         StatementCounter.label(null);
       }
       stepStatements.computeIfAbsent(label, key -> new LongAdder()).add(StatementCounter.count() - before);
+      afterStep.run();
+    }
+  }
+
+  private void pause() {
+    if (paceMillis <= 0) {
+      return;
+    }
+    try {
+      Thread.sleep(paceMillis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while pacing a programme", e);
     }
   }
 
