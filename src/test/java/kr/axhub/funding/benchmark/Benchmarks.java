@@ -11,12 +11,13 @@ import java.util.Set;
 
 /**
  * Runs the benchmark ({@code mvn -B -Pbenchmark verify}; docs/benchmarks.md): pipeline throughput against the bare
- * engine, REST latency, growth, and start-up. {@code -Dbench.parts=throughput,rest,growth,startup} picks parts.
+ * engine, REST latency, growth, start-up, and Tasklist at national scale. {@code -Dbench.parts=throughput,rest,growth,startup,tasklist}
+ * picks parts.
  * Results go to standard output and {@code target/benchmark/report.md}.
  */
 public final class Benchmarks {
 
-  static final Set<String> ALL_PARTS = Set.of("throughput", "rest", "growth", "startup");
+  static final Set<String> ALL_PARTS = Set.of("throughput", "rest", "growth", "startup", "tasklist");
 
   private Benchmarks() {}
 
@@ -35,6 +36,9 @@ public final class Benchmarks {
       }
       if (parts.contains("growth")) {
         new Growth(report, databases).run();
+      }
+      if (parts.contains("tasklist")) {
+        new TasklistScale(report, databases).run();
       }
       if (parts.contains("startup")) {
         new StartupFootprint(report, Path.of(Options.text("bench.jar", "target/app.jar"))).run();
