@@ -84,7 +84,8 @@ public class TaskQueryAuthorization extends AbstractProcessEnginePlugin {
    * (no revoke is checked), with at least one plain permission check and no composite ones.
    */
   public static boolean byExists(AuthorizationCheck check) {
-    if (check == null || !check.shouldPerformAuthorizatioCheck() || check.getAuthUserId() == null
+    // The getter, as the engine's statements read it: checks enabled and at least one permission to check.
+    if (check == null || !check.getShouldPerformAuthorizatioCheck() || check.getAuthUserId() == null
         || check.isRevokeAuthorizationCheckEnabled()) {
       return false;
     }

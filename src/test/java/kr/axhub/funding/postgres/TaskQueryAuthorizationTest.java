@@ -31,6 +31,7 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 import org.camunda.bpm.engine.task.Task;
@@ -173,6 +174,33 @@ class TaskQueryAuthorizationTest {
   void theStatementsAreOursOnPostgresql() {
     assertThat(sessions().getStatementMappings()).containsEntry("selectTaskByQueryCriteria",
         TaskQueryAuthorization.class.getName() + ".selectTasksGrantedByExists");
+  }
+
+  @Test
+  void aDirectorsListAndCountCheckGrantsWithExistsInsteadOfTheEnginesJoin() {
+    for (String statement : List.of("selectTaskByQueryCriteria", "selectTaskCountByQueryCriteria")) {
+      String ours = sql(sessions().mapStatement(statement));
+      assertThat(ours).as(statement).contains("EXISTS").doesNotContain("AUTH.RESOURCE_ID_");
+      assertThat(sql(statement)).as("Camunda's " + statement).contains("AUTH.RESOURCE_ID_");
+    }
+  }
+
+  /** The SQL a statement sends for the region directors' group tasks, asked by a Daegu director. */
+  private String sql(String statement) {
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine
+        .getProcessEngineConfiguration();
+    engine.getIdentityService().setAuthentication("daegu-director", List.of("region-directors"), List.of("daegu"));
+    try {
+      return configuration.getCommandExecutorTxRequired().execute(context -> {
+        TaskQueryImpl query = (TaskQueryImpl) engine.getTaskService().createTaskQuery()
+            .taskCandidateGroup("region-directors");
+        context.getAuthorizationManager().configureTaskQuery(query);
+        return configuration.getSqlSessionFactory().getConfiguration().getMappedStatement(statement)
+            .getBoundSql(query).getSql();
+      });
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
   }
 
   @Test
