@@ -11,13 +11,13 @@ import java.util.Set;
 
 /**
  * Runs the benchmark ({@code mvn -B -Pbenchmark verify}; docs/benchmarks.md): pipeline throughput against the bare
- * engine, the embedded H2 file over time, REST latency, growth, and start-up.
- * {@code -Dbench.parts=throughput,h2file,rest,growth,startup} picks parts.
+ * engine, the embedded H2 file over time, REST latency, growth, start-up, and Tasklist at national scale.
+ * {@code -Dbench.parts=throughput,h2file,rest,growth,startup,tasklist} picks parts.
  * Results go to standard output and {@code target/benchmark/report.md}.
  */
 public final class Benchmarks {
 
-  static final Set<String> ALL_PARTS = Set.of("throughput", "h2file", "rest", "growth", "startup");
+  static final Set<String> ALL_PARTS = Set.of("throughput", "h2file", "rest", "growth", "startup", "tasklist");
 
   private Benchmarks() {}
 
@@ -39,6 +39,9 @@ public final class Benchmarks {
       }
       if (parts.contains("growth")) {
         new Growth(report, databases).run();
+      }
+      if (parts.contains("tasklist")) {
+        new TasklistScale(report, databases).run();
       }
       if (parts.contains("startup")) {
         new StartupFootprint(report, Path.of(Options.text("bench.jar", "target/app.jar"))).run();

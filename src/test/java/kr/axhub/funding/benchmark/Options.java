@@ -16,7 +16,8 @@ final class Options {
   static final List<String> NAMES = List.of("bench.parts", "bench.throughput.warmup", "bench.throughput.programmes",
       "bench.throughput.threads", "bench.throughput.databases", "bench.throughput.engines",
       "bench.throughput.statements", "bench.h2file.pace", "bench.h2file.paced", "bench.h2file.burst",
-      "bench.h2file.sample", "bench.growth.sizes", "bench.growth.trace", "bench.jar");
+      "bench.h2file.sample", "bench.growth.sizes", "bench.growth.trace", "bench.jar", "bench.tasklist.tasks",
+      "bench.tasklist.before");
 
   private Options() {}
 
