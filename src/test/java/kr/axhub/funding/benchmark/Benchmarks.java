@@ -31,7 +31,7 @@ public final class Benchmarks {
         new PipelineThroughput(report, databases).run();
       }
       if (parts.contains("rest")) {
-        new RestLatency(report, databases).run();
+        new RestLatency(report).run();
       }
       if (parts.contains("growth")) {
         new Growth(report, databases).run();

@@ -15,7 +15,8 @@ final class Options {
   /** Every option the Maven profile passes on (pom.xml, profile {@code benchmark}). */
   static final List<String> NAMES = List.of("bench.parts", "bench.throughput.warmup", "bench.throughput.programmes",
       "bench.throughput.threads", "bench.throughput.databases", "bench.throughput.engines",
-      "bench.throughput.statements", "bench.growth.sizes", "bench.growth.trace", "bench.jar");
+      "bench.throughput.statements", "bench.growth.sizes", "bench.growth.trace", "bench.jar",
+      "bench.rest.servers", "bench.rest.levels", "bench.rest.completions", "bench.rest.think", "bench.rest.warmup");
 
   private Options() {}
 
