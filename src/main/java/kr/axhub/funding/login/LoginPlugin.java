@@ -14,11 +14,14 @@ class LoginPlugin extends AbstractProcessEnginePlugin {
   private final LoginThrottle throttle;
   private final ObjectProvider<LoginAlerts> alerts;
   private final LoginProperties properties;
+  private final VerifiedCredentials credentials;
 
-  LoginPlugin(LoginThrottle throttle, ObjectProvider<LoginAlerts> alerts, LoginProperties properties) {
+  LoginPlugin(LoginThrottle throttle, ObjectProvider<LoginAlerts> alerts, LoginProperties properties,
+      VerifiedCredentials credentials) {
     this.throttle = throttle;
     this.alerts = alerts;
     this.properties = properties;
+    this.credentials = credentials;
   }
 
   @Override
@@ -31,7 +34,8 @@ class LoginPlugin extends AbstractProcessEnginePlugin {
 
       @Override
       public Session openSession() {
-        return new ThrottledIdentityProvider(throttle, alerts.getObject(), properties.accountAlertAfter());
+        return new ThrottledIdentityProvider(throttle, alerts.getObject(), properties.accountAlertAfter(),
+            credentials);
       }
     });
   }

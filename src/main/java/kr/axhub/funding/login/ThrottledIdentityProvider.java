@@ -1,5 +1,8 @@
 package kr.axhub.funding.login;
 
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.identity.IdentityOperationResult;
 import org.camunda.bpm.engine.impl.identity.db.DbIdentityServiceProvider;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
@@ -17,17 +20,22 @@ import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
  * </ul>
  *
  * A refused attempt during a wait looks exactly like a wrong password, and an unknown user exactly like a known one.
+ * Every change of users, groups, tenants and memberships makes {@link VerifiedCredentials} forget what it
+ * remembered.
  */
 class ThrottledIdentityProvider extends DbIdentityServiceProvider {
 
   private final LoginThrottle throttle;
   private final LoginAlerts alerts;
   private final int accountAlertAfter;
+  private final VerifiedCredentials credentials;
 
-  ThrottledIdentityProvider(LoginThrottle throttle, LoginAlerts alerts, int accountAlertAfter) {
+  ThrottledIdentityProvider(LoginThrottle throttle, LoginAlerts alerts, int accountAlertAfter,
+      VerifiedCredentials credentials) {
     this.throttle = throttle;
     this.alerts = alerts;
     this.accountAlertAfter = accountAlertAfter;
+    this.credentials = credentials;
   }
 
   @Override
@@ -69,9 +77,82 @@ class ThrottledIdentityProvider extends DbIdentityServiceProvider {
 
   @Override
   public IdentityOperationResult unlockUser(String userId) {
+    credentials.identitiesChanging();
     IdentityOperationResult result = super.unlockUser(userId);
     throttle.unlocked(userId);
     return result;
+  }
+
+  @Override
+  public IdentityOperationResult saveUser(User user) {
+    credentials.identitiesChanging();
+    return super.saveUser(user);
+  }
+
+  @Override
+  public IdentityOperationResult deleteUser(String userId) {
+    credentials.identitiesChanging();
+    return super.deleteUser(userId);
+  }
+
+  @Override
+  public IdentityOperationResult saveGroup(Group group) {
+    credentials.identitiesChanging();
+    return super.saveGroup(group);
+  }
+
+  @Override
+  public IdentityOperationResult deleteGroup(String groupId) {
+    credentials.identitiesChanging();
+    return super.deleteGroup(groupId);
+  }
+
+  @Override
+  public IdentityOperationResult saveTenant(Tenant tenant) {
+    credentials.identitiesChanging();
+    return super.saveTenant(tenant);
+  }
+
+  @Override
+  public IdentityOperationResult deleteTenant(String tenantId) {
+    credentials.identitiesChanging();
+    return super.deleteTenant(tenantId);
+  }
+
+  @Override
+  public IdentityOperationResult createMembership(String userId, String groupId) {
+    credentials.identitiesChanging();
+    return super.createMembership(userId, groupId);
+  }
+
+  @Override
+  public IdentityOperationResult deleteMembership(String userId, String groupId) {
+    credentials.identitiesChanging();
+    return super.deleteMembership(userId, groupId);
+  }
+
+  @Override
+  public IdentityOperationResult createTenantUserMembership(String tenantId, String userId) {
+    credentials.identitiesChanging();
+    return super.createTenantUserMembership(tenantId, userId);
+  }
+
+  @Override
+  public IdentityOperationResult createTenantGroupMembership(String tenantId, String groupId) {
+    credentials.identitiesChanging();
+    return super.createTenantGroupMembership(tenantId, groupId);
+  }
+
+  @Override
+  public IdentityOperationResult deleteTenantUserMembership(String tenantId, String userId) {
+    credentials.identitiesChanging();
+    return super.deleteTenantUserMembership(tenantId, userId);
+  }
+
+  @Override
+  public IdentityOperationResult deleteTenantGroupMembership(String tenantId, String groupId) {
+    credentials.identitiesChanging();
+    return super.deleteTenantGroupMembership(tenantId, groupId);
   }
 
   private void failedFrom(String address) {

@@ -1,6 +1,7 @@
 package kr.axhub.funding.security;
 
 import java.time.Duration;
+import kr.axhub.funding.login.VerifiedCredentials;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -33,9 +34,10 @@ public class ApiSecurityConfiguration {
   }
 
   @Bean
-  FilterRegistrationBean<BasicAuthenticationFilter> apiAuthentication(IdentityService identityService) {
+  FilterRegistrationBean<BasicAuthenticationFilter> apiAuthentication(IdentityService identityService,
+      VerifiedCredentials credentials) {
     FilterRegistrationBean<BasicAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new BasicAuthenticationFilter(identityService));
+        new FilterRegistrationBean<>(new BasicAuthenticationFilter(identityService, credentials));
     registration.addUrlPatterns(API);
     registration.addUrlPatterns(MONITORING);
     registration.setName("apiAuthentication");

@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.List;
+import kr.axhub.funding.login.VerifiedCredentials;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
@@ -16,23 +16,26 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * HTTP Basic authentication against Camunda's identity service for {@code /engine-rest} and the application's own
  * API. The request then runs as that official, with their groups and tenants, so the engine applies the same
- * authorizations and tenant checks as in Tasklist and Cockpit. Anything else gets 401.
+ * authorizations and tenant checks as in Tasklist and Cockpit. Anything else gets 401. A client's next requests
+ * within a few seconds skip the password check and the two queries ({@link VerifiedCredentials}).
  */
 class BasicAuthenticationFilter extends OncePerRequestFilter {
 
   private static final String PREFIX = "Basic ";
 
   private final IdentityService identityService;
+  private final VerifiedCredentials credentials;
 
-  BasicAuthenticationFilter(IdentityService identityService) {
+  BasicAuthenticationFilter(IdentityService identityService, VerifiedCredentials credentials) {
     this.identityService = identityService;
+    this.credentials = credentials;
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String userId = authenticatedUser(request.getHeader("Authorization"));
-    if (userId == null) {
+    VerifiedCredentials.Official official = authenticated(request.getHeader("Authorization"));
+    if (official == null) {
       response.setHeader("WWW-Authenticate", "Basic realm=\"AX Hub Funding Pipeline\", charset=\"UTF-8\"");
       response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
       response.setContentType("application/json;charset=UTF-8");
@@ -40,19 +43,15 @@ class BasicAuthenticationFilter extends OncePerRequestFilter {
           + "\"message\":\"로그인이 필요합니다 (authentication required: HTTP Basic with a Camunda user)\"}");
       return;
     }
-    List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
-        .map(Group::getId).toList();
-    List<String> tenants = identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true)
-        .list().stream().map(Tenant::getId).toList();
     try {
-      identityService.setAuthentication(userId, groups, tenants);
+      identityService.setAuthentication(official.userId(), official.groupIds(), official.tenantIds());
       chain.doFilter(request, response);
     } finally {
       identityService.clearAuthentication();
     }
   }
 
-  private String authenticatedUser(String header) {
+  private VerifiedCredentials.Official authenticated(String header) {
     if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
       return null;
     }
@@ -68,6 +67,12 @@ class BasicAuthenticationFilter extends OncePerRequestFilter {
       return null;
     }
     String userId = decoded.substring(0, colon);
-    return identityService.checkPassword(userId, decoded.substring(colon + 1)) ? userId : null;
+    String password = decoded.substring(colon + 1);
+    return credentials.verify(userId, password, () -> identityService.checkPassword(userId, password)
+        ? new VerifiedCredentials.Official(userId,
+            identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList(),
+            identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list().stream()
+                .map(Tenant::getId).toList())
+        : null);
   }
 }

@@ -54,10 +54,15 @@ final class BareEngine {
    * officials work under the same checks.
    */
   static ProcessEngine start(Database database, boolean authorized) throws IOException {
+    return start(database, authorized, "bare-" + database.kind() + (authorized ? "-authorized" : ""));
+  }
+
+  /** The same engine under a given name: Camunda's REST API serves the engine named {@code default}. */
+  static ProcessEngine start(Database database, boolean authorized, String name) throws IOException {
     // As quiet as the application's runs (logging.level.root=WARN): logback's default would log every statement.
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
     StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
-    configuration.setProcessEngineName("bare-" + database.kind() + (authorized ? "-authorized" : ""));
+    configuration.setProcessEngineName(name);
     configuration.setJdbcUrl(database.url());
     configuration.setJdbcUsername(database.user());
     configuration.setJdbcPassword(database.password());

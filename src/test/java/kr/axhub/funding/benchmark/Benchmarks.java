@@ -35,7 +35,7 @@ public final class Benchmarks {
         new EmbeddedFileOverTime(report, databases).run();
       }
       if (parts.contains("rest")) {
-        new RestLatency(report, databases).run();
+        new RestLatency(report).run();
       }
       if (parts.contains("growth")) {
         new Growth(report, databases).run();

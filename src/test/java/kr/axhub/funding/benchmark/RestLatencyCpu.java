@@ -10,14 +10,14 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Where the CPU went during a run: this JVM as a whole, its JIT compiler threads, and the whole machine (other
- * processes included). The compilers and the machine are read from Linux's {@code /proc}; elsewhere they are NaN.
+ * Where the CPU went during a run: a JVM as a whole (this one, or a server's by its process id), its JIT compiler
+ * threads, and the whole machine (other processes included). Another process, the compilers and the machine are
+ * read from Linux's {@code /proc}; elsewhere they are NaN.
  */
 final class RestLatencyCpu {
 
   /** Linux reports thread and machine CPU time in ticks of 1/100 s. */
   private static final double TICK = 0.01;
-  private static final Path TASKS = Path.of("/proc/self/task");
 
   /** CPU counters at one moment. */
   record Snapshot(double processSeconds, long[] machineTicks, Map<String, Long> compilerTicks) {}
@@ -30,19 +30,38 @@ final class RestLatencyCpu {
   static Snapshot now() {
     double process = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime() / 1e9;
-    return new Snapshot(process, machineTicks(), compilerTicks());
+    return new Snapshot(process, machineTicks(), compilerTicks(Path.of("/proc/self")));
+  }
+
+  /** The counters of another process, e.g. a server in its own JVM. */
+  static Snapshot now(long pid) {
+    Path process = Path.of("/proc", String.valueOf(pid));
+    double seconds = Double.NaN;
+    try {
+      seconds = ticks(Files.readString(process.resolve("stat"))) * TICK;
+    } catch (IOException | RuntimeException unavailable) {
+      // Not Linux, or the process ended.
+    }
+    return new Snapshot(seconds, machineTicks(), compilerTicks(process));
+  }
+
+  /** User and system ticks of a {@code /proc/<pid>/stat} or {@code /proc/<pid>/task/<tid>/stat} line. */
+  private static long ticks(String stat) {
+    // After "pid (name)": state is field 3, utime field 14 and stime field 15.
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
   }
 
   /**
    * Waits until the JIT compilers use less than a tenth of a core over half a second, at most {@code limit}: the
    * set-up between two runs (other code) leaves them work that would otherwise fall into the next run.
    */
-  static void awaitIdleCompilers(Duration limit) throws InterruptedException {
+  static void awaitIdleCompilers(long pid, Duration limit) throws InterruptedException {
     long deadline = System.nanoTime() + limit.toNanos();
     while (System.nanoTime() < deadline) {
-      Snapshot before = now();
+      Snapshot before = now(pid);
       Thread.sleep(500);
-      double compilers = between(before, now()).compilerSeconds();
+      double compilers = between(before, now(pid)).compilerSeconds();
       if (Double.isNaN(compilers) || compilers < 0.05) {
         return;
       }
@@ -85,21 +104,19 @@ final class RestLatencyCpu {
   }
 
   /** User and system ticks of each JIT compiler thread ("C1 CompilerThre…", "C2 CompilerThre…") by thread id. */
-  private static Map<String, Long> compilerTicks() {
-    if (!Files.isDirectory(TASKS)) {
+  private static Map<String, Long> compilerTicks(Path process) {
+    Path tasks = process.resolve("task");
+    if (!Files.isDirectory(tasks)) {
       return null;
     }
     Map<String, Long> ticks = new HashMap<>();
-    try (Stream<Path> threads = Files.list(TASKS)) {
+    try (Stream<Path> threads = Files.list(tasks)) {
       for (Path thread : threads.toList()) {
         try {
           if (!Files.readString(thread.resolve("comm")).contains("CompilerThre")) {
             continue;
           }
-          String stat = Files.readString(thread.resolve("stat"));
-          // After "pid (name)": state is field 3, utime field 14 and stime field 15.
-          String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
-          ticks.put(thread.getFileName().toString(), Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+          ticks.put(thread.getFileName().toString(), ticks(Files.readString(thread.resolve("stat"))));
         } catch (IOException ended) {
           // The thread ended while being read.
         }

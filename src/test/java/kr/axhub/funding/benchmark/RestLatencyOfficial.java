@@ -20,8 +20,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One simulated region director working through {@code /engine-rest} as Tasklist does, in a closed loop without
- * think time: list the group's open unclaimed tasks (newest first, one page of 15), claim one of them at random,
+ * One simulated region director working through {@code /engine-rest} as Tasklist does, in a closed loop, without
+ * think time or pausing an exponentially distributed think time (reading the form) before each task: list the group's open unclaimed tasks (newest first, one page of 15), claim one of them at random,
  * complete it with an approval. A claim refused because another director took the task first is a conflict, not an
  * error: the director lists the tasks again. Every request carries the director's HTTP Basic credentials and goes
  * through the director's own HTTP client (HTTP/1.1, connections kept alive). Latencies are recorded per operation,
@@ -31,7 +31,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class RestLatencyOfficial implements Runnable {
 
   enum Operation {
-    QUERY("task query"), CLAIM("claim"), CONFLICT("claim (conflict)"), COMPLETE("complete");
+    QUERY("task query"), CLAIM("claim"), CONFLICT("claim (conflict)"), COMPLETE("complete"),
+    /** From the first list of a task to its completion, lost claims and their new lists included. */
+    TASK("whole task");
 
     final String label;
 
@@ -67,8 +69,9 @@ final class RestLatencyOfficial implements Runnable {
     }
   }
 
+  static final int PAGE = 15;
   static final String TASK_LIST = "/engine-rest/task?candidateGroup=region-directors&unassigned=true"
-      + "&sortBy=created&sortOrder=desc&firstResult=0&maxResults=15";
+      + "&sortBy=created&sortOrder=desc&firstResult=0&maxResults=" + PAGE;
   private static final String APPROVAL = "{\"variables\": {\"internalApprovalDecision\": {\"value\": \"APPROVE\"}}}";
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -84,6 +87,8 @@ final class RestLatencyOfficial implements Runnable {
   private final String base;
   private final String authorization;
   private final Run run;
+  private final double thinkMillis;
+  private long taskStart;
   private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -95,7 +100,9 @@ final class RestLatencyOfficial implements Runnable {
   boolean ranOut;
   String firstError;
 
-  RestLatencyOfficial(String userId, String password, int port, Run run) {
+  /** {@code thinkMillis}: the mean pause before each task, 0 for none. */
+  RestLatencyOfficial(String userId, String password, int port, Run run, double thinkMillis) {
+    this.thinkMillis = thinkMillis;
     this.userId = userId;
     this.base = "http://127.0.0.1:" + port;
     this.authorization = "Basic " + Base64.getEncoder()
@@ -121,6 +128,7 @@ final class RestLatencyOfficial implements Runnable {
     try {
       run.go.await();
       boolean tasksLeft = true;
+      think();
       while (tasksLeft && !run.over()) {
         tasksLeft = once();
       }
@@ -129,8 +137,16 @@ final class RestLatencyOfficial implements Runnable {
     }
   }
 
+  /** Pauses a think time, exponentially distributed (officials finish reading independently of each other). */
+  private void think() throws InterruptedException {
+    if (thinkMillis > 0) {
+      Thread.sleep(Math.round(-thinkMillis * Math.log(1 - ThreadLocalRandom.current().nextDouble())));
+    }
+    taskStart = System.nanoTime();
+  }
+
   /** One pass of the loop; false when the director's region has no unclaimed task left. */
-  private boolean once() {
+  private boolean once() throws InterruptedException {
     Answer list = send(get(TASK_LIST));
     if (!list.ok()) {
       error(Operation.QUERY, list);
@@ -161,8 +177,12 @@ final class RestLatencyOfficial implements Runnable {
       return true;
     }
     latencies.get(Operation.COMPLETE).add(complete.millis());
+    latencies.get(Operation.TASK).add((System.nanoTime() - taskStart) / 1e6);
     completed++;
     run.completions.incrementAndGet();
+    if (!run.over()) {
+      think();
+    }
     return true;
   }
 
@@ -207,8 +227,9 @@ final class RestLatencyOfficial implements Runnable {
 
   /**
    * The kind of a claim that lost a race with another director's claim or completion of the same task, or null when
-   * the refusal is something else: the task was claimed meanwhile (409 TaskAlreadyClaimed), both claims ran at once
-   * (OptimisticLockingException), or the task was completed meanwhile (404 TaskNotFound; or 403 when the completion
+   * the refusal is something else: the task was claimed meanwhile (409 TaskAlreadyClaimed; Camunda's own REST API
+   * answers 500 TaskAlreadyClaimedException), both claims ran at once (OptimisticLockingException), or the task
+   * was completed meanwhile (404 TaskNotFound; or 403 when the completion
    * removed the task's authorizations while the claim ran, confirmed by the task being gone).
    */
   private String conflict(Answer claim, String task) {
@@ -216,7 +237,8 @@ final class RestLatencyOfficial implements Runnable {
     String type = body.path("type").asText("");
     boolean gone = claim.status() == 404 || body.path("message").asText("").startsWith("Cannot find task")
         || claim.status() == 403 && send(get("/engine-rest/task/" + task)).status() == 404;
-    if (gone || claim.status() == 409 || type.equals("OptimisticLockingException")) {
+    if (gone || claim.status() == 409 || type.equals("OptimisticLockingException")
+        || type.equals("TaskAlreadyClaimedException")) {
       return claim.status() + " " + type;
     }
     return null;
