@@ -15,7 +15,9 @@ import kr.axhub.funding.support.EngineRest;
 /**
  * Start-up time and resident memory of the packaged application on its embedded default, as an operator starts it
  * ({@code java -jar}, no options, default profile: H2 file database, demo officials and programmes): the first start on
- * an empty directory (schema, deployment, demo data) and a restart on the data it left. Start-up is timed from
+ * an empty directory (schema, deployment, demo data) and a restart on the data it left; then the same through
+ * {@code ops/start-embedded.sh} (unpacked jar, class-data archive, quick compiler only): its very first start, which
+ * prepares those once, a first start on an empty directory once prepared, and a restart. Start-up is timed from
  * launching the process to {@code /actuator/health} answering UP; resident memory (VmRSS, VmHWM from
  * {@code /proc}) is read once ready and again after a Tasklist-like burst of REST requests by an official.
  */
@@ -42,9 +44,19 @@ final class StartupFootprint {
     Path directory = Path.of("target", "benchmark", "startup").toAbsolutePath();
     Databases.deleteRecursively(directory);
     Files.createDirectories(directory);
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> plain = List.of(java, "-jar", jar.toAbsolutePath().toString());
+    List<String> fast = List.of(Path.of("ops", "start-embedded.sh").toAbsolutePath().toString(),
+        jar.toAbsolutePath().toString());
     List<Start> starts = new ArrayList<>();
-    starts.add(start("first start (empty directory)", directory));
-    starts.add(start("restart (existing data)", directory));
+    starts.add(start("java -jar: first start (empty directory)", directory, plain, "first-start.log"));
+    starts.add(start("java -jar: restart (existing data)", directory, plain, "restart.log"));
+    Databases.deleteRecursively(directory.resolve("data"));
+    starts.add(start("start-embedded.sh: first start, preparing the jar (empty directory)", directory, fast,
+        "fast-preparing.log"));
+    Databases.deleteRecursively(directory.resolve("data"));
+    starts.add(start("start-embedded.sh: first start (empty directory)", directory, fast, "fast-first-start.log"));
+    starts.add(start("start-embedded.sh: restart (existing data)", directory, fast, "fast-restart.log"));
     Report.Table table = report.table("start", "to health UP, s", "Spring's own \"Started in\", s",
         "RSS when ready, MiB", "RSS after 200 requests, MiB", "peak RSS, MiB");
     for (Start start : starts) {
@@ -52,18 +64,19 @@ final class StartupFootprint {
           start.loadedRssMiB(), start.peakRssMiB());
     }
     table.print();
-    report.note("JVM options: none (the JVM's defaults on this machine: heap limit a quarter of the memory, "
-        + "G1). The requests: 50 × (task list, task count, process instance list, user profile) as daegu-director "
+    report.note("JVM options: none for java -jar (the JVM's defaults on this machine: heap limit a quarter of the "
+        + "memory, G1); start-embedded.sh adds its class-data archive and -XX:TieredStopAtLevel=1. The requests: 50 × (task list, task count, process instance list, user profile) as daegu-director "
         + "with HTTP Basic.");
   }
 
-  private Start start(String what, Path directory) throws Exception {
+  private Start start(String what, Path directory, List<String> launch, String logName) throws Exception {
     int port = freePort();
-    Path log = directory.resolve(what.startsWith("first") ? "first-start.log" : "restart.log");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Path log = directory.resolve(logName);
+    List<String> command = new ArrayList<>(launch);
+    command.add("--server.port=" + port);
+    command.add("--server.address=127.0.0.1");
     long begin = System.nanoTime();
-    Process process = new ProcessBuilder(java, "-jar", jar.toAbsolutePath().toString(), "--server.port=" + port,
-        "--server.address=127.0.0.1")
+    Process process = new ProcessBuilder(command)
         .directory(directory.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     try {
       EngineRest rest = EngineRest.at(port);
