@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 
 /**
  * The databases the benchmark runs on, each fresh: H2 files under {@code target/benchmark/h2} with the embedded
- * default's settings ({@code WRITE_DELAY=0;QUERY_CACHE_SIZE=256}), and databases of one embedded PostgreSQL server.
+ * default's settings ({@code WRITE_DELAY=0;QUERY_CACHE_SIZE=256;DB_CLOSE_ON_EXIT=FALSE}), and databases of one embedded PostgreSQL server.
  */
 final class Databases implements AutoCloseable {
 
@@ -59,7 +59,7 @@ final class Databases implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     String path = H2_DIRECTORY.toAbsolutePath().resolve(name).toString();
-    return new Database("H2", "jdbc:h2:file:" + path + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=256", "sa", "");
+    return new Database("H2", "jdbc:h2:file:" + path + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=256;DB_CLOSE_ON_EXIT=FALSE", "sa", "");
   }
 
   /** The file of an H2 database made by {@link #h2(String)}. */
