@@ -97,6 +97,20 @@ public class NotificationDispatcher {
   }
 
   /**
+   * Waits until the rounds nudged so far have run. For whoever moves the engine clock while rounds may be running
+   * (tests): a round started before the move would otherwise see its own claim as stale after it, and send again.
+   */
+  void awaitNudges() {
+    try {
+      nudges.submit(() -> { }).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
    * Sends every notification that is due now, batch after batch.
    *
    * @return how many were sent

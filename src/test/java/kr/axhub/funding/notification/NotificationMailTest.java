@@ -524,7 +524,9 @@ class NotificationMailTest {
     taskService.complete(task.getId(), variables);
   }
 
-  private static void at(Instant instant) {
+  /** Moves the engine clock once the after-commit dispatch rounds already asked for have run. */
+  private void at(Instant instant) {
+    dispatcher.awaitNudges();
     ClockUtil.setCurrentTime(Date.from(instant));
   }
 
