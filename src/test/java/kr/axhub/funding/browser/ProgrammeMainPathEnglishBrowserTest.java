@@ -16,4 +16,12 @@ class ProgrammeMainPathEnglishBrowserTest extends ProgrammeMainPathBrowserTest {
   boolean triesEmptyFormFirst() {
     return false;
   }
+
+  /**
+   * Not a test here (no {@code @Test}): the twin is about the officials' forms. Cockpit is driven in the managers'
+   * language, Korean (here, in {@code ManagerInKoreanBrowserTest} and in {@code CockpitPluginBrowserTest}).
+   */
+  @Override
+  void managerFindsTheProgrammeInCockpitByItsCodeAndSeesTheStageItWaitsIn() {
+  }
 }
