@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NullValueException;
@@ -17,8 +18,10 @@ import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
  * How {@code /engine-rest} answers refusals that Camunda's REST API reports as a server error (500): refused input
  * becomes 400 with the refused fields, even where the API wrapped it (process start); an entity of a region the
  * caller does not belong to (engine code ENGINE-13034) becomes 404, as if it did not exist; and the everyday races of
- * officials sharing a group's tasks — a task another official claimed (409, for a claim as for a completion), or one
- * already completed and gone (404) — get an answer that says so. Every other error keeps Camunda's own answer.
+ * officials sharing a group's tasks — a task another official claimed (409, for a claim as for a completion), two
+ * officials changing the same task at the same instant (409: the engine rolled the later change back, nothing of it
+ * was kept), or a task already completed and gone (404) — get an answer that says so. Every other error keeps
+ * Camunda's own answer.
  */
 final class EngineRestErrors {
 
@@ -64,6 +67,12 @@ final class EngineRestErrors {
             "다른 담당자가 이미 이 업무를 맡았습니다 (another official claimed this task first): '"
                 + claimed.getTaskAssignee() + "' — 담당자가 반납하거나 넘겨주기 전에는 처리할 수 없습니다 (only they can "
                 + "complete, unclaim or hand it over until they do)", null);
+      }
+      if (cause instanceof OptimisticLockingException) {
+        return json(Response.Status.CONFLICT, "ConcurrentChange",
+            "다른 담당자가 같은 순간에 이 업무를 처리해 이번 요청은 반영되지 않았습니다 (another official changed this task at "
+                + "the same moment; nothing of this request was kept): 업무를 다시 열어 확인하세요 (open the task again)",
+            null);
       }
       if (cause instanceof NullValueException && cause.getMessage() != null
           && cause.getMessage().contains(TASK_GONE)) {
