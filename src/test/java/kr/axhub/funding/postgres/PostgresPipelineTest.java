@@ -7,9 +7,6 @@ import static org.mockito.Mockito.doThrow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,17 +49,12 @@ class PostgresPipelineTest {
 
   private static final String FAILING = "AX-DAEGU-2099";
 
-  /**
-   * Started before the context: the web server and its security filters (which need the engine, hence the database)
-   * are created before a {@code DynamicPropertyRegistrar} would be applied, so the URL must be known up front.
-   */
-  private static final EmbeddedPostgres POSTGRES = startPostgres();
+  /** Started before the context ({@link PostgresContext} says why). */
+  private static final EmbeddedPostgres POSTGRES = PostgresContext.start();
 
   @DynamicPropertySource
   static void postgresProperties(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("spring.datasource.password", () -> "");
+    PostgresContext.dataSource(registry, POSTGRES);
   }
 
   @TestConfiguration(proxyBeanMethods = false)
@@ -76,18 +68,10 @@ class PostgresPipelineTest {
 
     @Bean
     static BeanFactoryPostProcessor dataSourceAfterPostgres() {
-      return beanFactory -> beanFactory.getBeanDefinition("dataSource").setDependsOn("embeddedPostgres");
+      return PostgresContext.dataSourceAfterPostgres();
     }
   }
 
-  private static EmbeddedPostgres startPostgres() {
-    try {
-      return EmbeddedPostgres.builder().setOverrideWorkingDirectory(new File("target/embedded-pg"))
-          .setRegisterShutdownHook(false).start();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   @LocalServerPort int port;
   @Autowired ManagementService managementService;

@@ -8,9 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,15 +63,13 @@ import org.springframework.test.context.DynamicPropertySource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TaskQueryAuthorizationTest {
 
-  private static final EmbeddedPostgres POSTGRES = startPostgres();
+  private static final EmbeddedPostgres POSTGRES = PostgresContext.start();
   private static final String GROUP_FILTER = "우리 그룹 업무 (My group's tasks)";
   private static final String PASSWORD = Officials.PASSWORD;
 
   @DynamicPropertySource
   static void postgresProperties(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("spring.datasource.password", () -> "");
+    PostgresContext.dataSource(registry, POSTGRES);
   }
 
   @TestConfiguration(proxyBeanMethods = false)
@@ -87,18 +82,10 @@ class TaskQueryAuthorizationTest {
 
     @Bean
     static BeanFactoryPostProcessor dataSourceAfterPostgres() {
-      return beanFactory -> beanFactory.getBeanDefinition("dataSource").setDependsOn("embeddedPostgres");
+      return PostgresContext.dataSourceAfterPostgres();
     }
   }
 
-  private static EmbeddedPostgres startPostgres() {
-    try {
-      return EmbeddedPostgres.builder().setOverrideWorkingDirectory(new File("target/embedded-pg"))
-          .setRegisterShutdownHook(false).start();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
