@@ -63,7 +63,7 @@ final class Databases implements AutoCloseable {
   }
 
   /** The file of an H2 database made by {@link #h2(String)}. */
-  Path h2File(Database database) {
+  static Path h2File(Database database) {
     String url = database.url();
     String path = url.substring(url.indexOf("h2:file:") + "h2:file:".length(), url.indexOf(';'));
     return Path.of(path + ".mv.db");

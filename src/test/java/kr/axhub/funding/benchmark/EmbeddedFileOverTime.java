@@ -47,7 +47,7 @@ final class EmbeddedFileOverTime {
     Report.Table table = report.table("elapsed s", "phase", "steps done", "programmes launched", "file size, MiB",
         "MiB per programme launched");
     Database database = databases.h2("h2file_application");
-    Path file = databases.h2File(database);
+    Path file = Databases.h2File(database);
     AtomicInteger steps = new AtomicInteger();
     AtomicInteger launched = new AtomicInteger();
     AtomicReference<String> phase = new AtomicReference<>("start-up");

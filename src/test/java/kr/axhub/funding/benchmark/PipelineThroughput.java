@@ -1,9 +1,5 @@
 package kr.axhub.funding.benchmark;
 
-import static kr.axhub.funding.pipeline.PipelineElements.END_PROGRAMME_LAUNCHED;
-
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,10 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -24,20 +17,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 import kr.axhub.funding.benchmark.Databases.Database;
+import kr.axhub.funding.benchmark.ThroughputEngine.EngineRun;
+import kr.axhub.funding.benchmark.ThroughputEngine.Measurement;
 import kr.axhub.funding.postgres.ProgrammeWalk;
 import kr.axhub.funding.postgres.ProgrammeWalk.Step;
-import kr.axhub.funding.support.Officials;
-import org.camunda.bpm.engine.ProcessEngine;
 
 /**
  * Complete programmes per second, driven through the Java API from the proposal to "programme launched" (every R&D
  * task kicked off: 31 transactions, 2 kickoffs), on H2 (the embedded default's file settings) and on PostgreSQL, at
- * 1, 2 and 4 threads, by four engines in the same run, each on a fresh database: the application (as the officials, every
+ * 1, 2 and 4 threads, by four engines in the same run, each on a fresh database and in a JVM of its own
+ * ({@link ThroughputEngine}): the application (as the officials, every
  * plugin and check on), the application without Camunda's authorization checks, the bare engine with authorization
  * and tenant checks on and the application's grants (the fair anchor for the application), and the bare engine (same
  * models, {@link BareEngine}). Besides wall time, each programme's CPU time on its thread and its SQL statements are
@@ -49,38 +41,11 @@ import org.camunda.bpm.engine.ProcessEngine;
  */
 final class PipelineThroughput {
 
-  private static final List<Integer> THREADS = Options.list("bench.throughput.threads", "1,2,4").stream()
-      .map(Integer::parseInt).toList();
-  private static final int WARM_UP = Options.integer("bench.throughput.warmup", 12);
-  /** Programmes per measurement, whatever the thread count. */
-  private static final int PROGRAMMES = Options.integer("bench.throughput.programmes", 40);
+  private static final List<Integer> THREADS = ThroughputEngine.THREADS;
+  private static final int WARM_UP = ThroughputEngine.WARM_UP;
+  private static final int PROGRAMMES = ThroughputEngine.PROGRAMMES;
   private static final List<String> DATABASES = Options.list("bench.throughput.databases", "H2,PostgreSQL");
-  private static final boolean COUNT_STATEMENTS = !Options.text("bench.throughput.statements", "true")
-      .equalsIgnoreCase("false");
-  private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
-
-  private record Measurement(int threads, int programmes, double seconds, List<Double> programmeMillis,
-      List<Double> cpuMillis, long statements) {
-    double perSecond() {
-      return programmes / seconds;
-    }
-
-    double medianMillis() {
-      return Stats.of(programmeMillis).median();
-    }
-
-    double medianCpu() {
-      return Stats.of(cpuMillis).median();
-    }
-
-    double statementsPerProgramme() {
-      return COUNT_STATEMENTS ? (double) statements / programmes : Double.NaN;
-    }
-  }
-
-  /** One engine's run on one database: a measurement per thread count and, at one thread, statements per step. */
-  private record EngineRun(Map<Integer, Measurement> measurements, Map<String, Long> stepStatements,
-      int stepProgrammes) {}
+  private static final boolean COUNT_STATEMENTS = ThroughputEngine.COUNT_STATEMENTS;
 
   private final Report report;
   private final Databases databases;
@@ -185,7 +150,7 @@ final class PipelineThroughput {
     return table;
   }
 
-  private enum Engine {
+  enum Engine {
     APPLICATION("application", "application", "as the officials, all checks on"),
     WITHOUT_AUTHORIZATION("unauthorized", "without authorization", "the same application with Camunda's "
         + "authorization checks off; tenant checks, validation, notifications and deadlines still on"),
@@ -193,8 +158,8 @@ final class PipelineThroughput {
         + "checks on, the application's groups, tenants and grants, each step as its official"),
     BARE("bare", "bare engine", "no authorization, nobody authenticated");
 
-    private final String key;
-    private final String label;
+    final String key;
+    final String label;
     private final String description;
 
     Engine(String key, String label, String description) {
@@ -219,31 +184,18 @@ final class PipelineThroughput {
     }
   }
 
+  /**
+   * One engine's run on a fresh database, in a JVM of its own ({@link ThroughputEngine}): engines that ran before
+   * in the same JVM would leave their classes, compiled code and heap behind and make later engines faster or slower
+   * (in one JVM the same bare engine measured 646 CPU ms per programme after the application, 410 alone).
+   */
   private EngineRun measure(String kind, Engine which) throws Exception {
     Database plain = fresh(kind, "throughput_" + which.name().toLowerCase(Locale.ROOT));
-    Database database = COUNT_STATEMENTS ? plain.counted() : plain;
-    EngineRun run;
-    if (which == Engine.BARE || which == Engine.BARE_AUTHORIZED) {
-      boolean authorized = which == Engine.BARE_AUTHORIZED;
-      ProcessEngine engine = BareEngine.start(database, authorized);
-      try {
-        if (authorized) {
-          Application.createOfficials(engine);
-        }
-        run = measure(engine, authorized, database, which);
-      } finally {
-        engine.close();
-      }
-    } else {
-      String[] arguments = which == Engine.APPLICATION ? new String[0]
-          : new String[] {"--camunda.bpm.authorization.enabled=false"};
-      try (Application app = Application.start(database, arguments)) {
-        app.createOfficials();
-        run = measure(app.engine(), true, database, which);
-      }
-    }
-    if (!database.postgres()) {
-      Path file = databases.h2File(database);
+    EngineRun run = ThroughputEngine.inOwnJvm(plain, which);
+    run.fileSizes().forEach(row -> h2Files.row(which.label, row.when(), row.programmes(), Report.num(row.mib(), 1),
+        Report.num(row.mib() / row.programmes(), 2)));
+    if (!plain.postgres()) {
+      Path file = Databases.h2File(plain);
       long programmes = WARM_UP + (long) PROGRAMMES * THREADS.size();
       double closed = Files.size(file) / 1048576.0;
       h2Files.row(which.label, "after closing", programmes, Report.num(closed, 1), Report.num(closed / programmes, 2));
@@ -255,98 +207,6 @@ final class PipelineThroughput {
           Report.num(compacted / programmes, 2));
     }
     return run;
-  }
-
-  private EngineRun measure(ProcessEngine engine, boolean asOfficials, Database database, Engine which)
-      throws Exception {
-    JavaApiWalk walker = new JavaApiWalk(engine, asOfficials);
-    AtomicInteger sequence = new AtomicInteger();
-    drive(walker, sequence, 1, WARM_UP);
-    fileSize(engine, database, which, "after warm-up");
-    Map<Integer, Measurement> results = new LinkedHashMap<>();
-    Map<String, Long> stepStatements = Map.of();
-    int stepProgrammes = 1;
-    for (int threads : THREADS) {
-      boolean record = COUNT_STATEMENTS && threads == THREADS.get(0);
-      walker.record(record);
-      results.put(threads, drive(walker, sequence, threads, PROGRAMMES));
-      if (record) {
-        stepStatements = walker.stepStatements();
-        stepProgrammes = PROGRAMMES;
-        writeTexts(database, which, PROGRAMMES);
-      }
-      walker.record(false);
-      fileSize(engine, database, which, "after " + threads + " thread(s)");
-    }
-    long launched = launched(engine);
-    if (launched != sequence.get()) {
-      throw new IllegalStateException(launched + " programmes launched, " + sequence.get() + " walked");
-    }
-    return new EngineRun(results, stepStatements, stepProgrammes);
-  }
-
-  private static long launched(ProcessEngine engine) {
-    return engine.getHistoryService().createHistoricActivityInstanceQuery().activityId(END_PROGRAMME_LAUNCHED)
-        .count();
-  }
-
-  /** The H2 file while the database is open, as programmes accumulate. */
-  private void fileSize(ProcessEngine engine, Database database, Engine which, String when) throws Exception {
-    if (database.postgres()) {
-      return;
-    }
-    long programmes = launched(engine);
-    double mib = Files.size(databases.h2File(database)) / 1048576.0;
-    h2Files.row(which.label, when, programmes, Report.num(mib, 1), Report.num(mib / programmes, 2));
-  }
-
-  /** Statement texts by step and how often each ran per programme, most frequent first, for finding differences. */
-  private static void writeTexts(Database database, Engine which, int programmes) throws Exception {
-    List<String> lines = StatementCounter.texts().entrySet().stream()
-        .sorted(Comparator.comparing((Map.Entry<String, LongAdder> e) -> e.getKey().substring(0,
-            e.getKey().indexOf(" | "))).thenComparing(e -> -e.getValue().sum()))
-        .map(e -> String.format(Locale.ROOT, "%6.1f  %s", e.getValue().sum() / (double) programmes, e.getKey()))
-        .toList();
-    Path file = Path.of("target", "benchmark", "statements-" + database.kind().toLowerCase(Locale.ROOT) + "-"
-        + which.key + ".txt");
-    Files.createDirectories(file.getParent());
-    Files.write(file, lines);
-  }
-
-  private static Measurement drive(JavaApiWalk walker, AtomicInteger sequence, int threads, int programmes)
-      throws Exception {
-    List<Double> millis = Collections.synchronizedList(new ArrayList<>());
-    List<Double> cpu = Collections.synchronizedList(new ArrayList<>());
-    AtomicLong statements = new AtomicLong();
-    AtomicInteger remaining = new AtomicInteger(programmes);
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    long start = System.nanoTime();
-    try {
-      List<Future<?>> workers = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        workers.add(pool.submit(() -> {
-          while (remaining.getAndDecrement() > 0) {
-            int n = sequence.getAndIncrement();
-            String region = Officials.REGIONS.get(n % Officials.REGIONS.size());
-            ProgrammeWalk programme = new ProgrammeWalk(region, String.format(Locale.ROOT, "AX-BENCH-%04d", n));
-            long statementsBefore = StatementCounter.count();
-            long cpuBefore = CPU.getCurrentThreadCpuTime();
-            long begin = System.nanoTime();
-            walker.walk(programme);
-            millis.add((System.nanoTime() - begin) / 1e6);
-            cpu.add((CPU.getCurrentThreadCpuTime() - cpuBefore) / 1e6);
-            statements.addAndGet(StatementCounter.count() - statementsBefore);
-          }
-          return null;
-        }));
-      }
-      for (Future<?> worker : workers) {
-        worker.get();
-      }
-    } finally {
-      pool.shutdown();
-    }
-    return new Measurement(threads, programmes, (System.nanoTime() - start) / 1e9, millis, cpu, statements.get());
   }
 
   private Database fresh(String kind, String name) {

@@ -1,0 +1,248 @@
+package kr.axhub.funding.benchmark;
+
+import static kr.axhub.funding.pipeline.PipelineElements.END_PROGRAMME_LAUNCHED;
+
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import kr.axhub.funding.benchmark.Databases.Database;
+import kr.axhub.funding.benchmark.PipelineThroughput.Engine;
+import kr.axhub.funding.postgres.ProgrammeWalk;
+import kr.axhub.funding.support.Officials;
+import org.camunda.bpm.engine.ProcessEngine;
+
+/**
+ * One engine of the throughput part walking its programmes on one database, in a JVM of its own: started by
+ * {@link #inOwnJvm} with the benchmark's class path, heap and {@code bench.*} options, it writes its measurements to
+ * a file the benchmark reads back. Its output goes to {@code target/benchmark/throughput-<database>-<engine>.log}.
+ * The environment variable {@code BENCH_ENGINE_JAVA_OPTS} adds JVM options to these JVMs only, e.g. a flight
+ * recording of one engine.
+ */
+final class ThroughputEngine {
+
+  static final List<Integer> THREADS = Options.list("bench.throughput.threads", "1,2,4").stream()
+      .map(Integer::parseInt).toList();
+  static final int WARM_UP = Options.integer("bench.throughput.warmup", 12);
+  /** Programmes per measurement, whatever the thread count. */
+  static final int PROGRAMMES = Options.integer("bench.throughput.programmes", 40);
+  static final boolean COUNT_STATEMENTS = !Options.text("bench.throughput.statements", "true")
+      .equalsIgnoreCase("false");
+  private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+  private static final long LIMIT_MINUTES = 120;
+
+  record Measurement(int threads, int programmes, double seconds, List<Double> programmeMillis,
+      List<Double> cpuMillis, long statements) implements Serializable {
+    double perSecond() {
+      return programmes / seconds;
+    }
+
+    double medianMillis() {
+      return Stats.of(programmeMillis).median();
+    }
+
+    double medianCpu() {
+      return Stats.of(cpuMillis).median();
+    }
+
+    double statementsPerProgramme() {
+      return COUNT_STATEMENTS ? (double) statements / programmes : Double.NaN;
+    }
+  }
+
+  /** The H2 file's size while the engine ran. */
+  record FileSize(String when, long programmes, double mib) implements Serializable {}
+
+  /**
+   * One engine's run on one database: a measurement per thread count, at one thread the statements per step, and
+   * the H2 file's size as programmes accumulated.
+   */
+  record EngineRun(Map<Integer, Measurement> measurements, Map<String, Long> stepStatements, int stepProgrammes,
+      List<FileSize> fileSizes) implements Serializable {}
+
+  private ThroughputEngine() {}
+
+  /** Runs the engine on the database in a new JVM and returns what it measured. */
+  static EngineRun inOwnJvm(Database database, Engine engine) throws IOException, InterruptedException {
+    String name = database.kind().toLowerCase(Locale.ROOT) + "-" + engine.name().toLowerCase(Locale.ROOT);
+    Path directory = Path.of("target", "benchmark");
+    Files.createDirectories(directory);
+    Path results = directory.resolve("throughput-" + name + ".results");
+    Path log = directory.resolve("throughput-" + name + ".log");
+    Files.deleteIfExists(results);
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx" + Runtime.getRuntime().maxMemory() / (1024 * 1024) + "m"));
+    String extra = System.getenv("BENCH_ENGINE_JAVA_OPTS");
+    if (extra != null && !extra.isBlank()) {
+      command.addAll(List.of(extra.trim().replace("{engine}", name).split("\\s+")));
+    }
+    for (String option : Options.NAMES) {
+      String value = System.getProperty(option);
+      if (value != null) {
+        command.add("-D" + option + "=" + value);
+      }
+    }
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), ThroughputEngine.class.getName(),
+        engine.name(), database.kind(), database.url(), database.user(), database.password(), results.toString()));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    if (!process.waitFor(LIMIT_MINUTES, TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      throw new IllegalStateException("The " + name + " engine did not finish in " + LIMIT_MINUTES + " min; see "
+          + log);
+    }
+    if (process.exitValue() != 0 || !Files.exists(results)) {
+      throw new IllegalStateException("The " + name + " engine failed (exit " + process.exitValue() + "); see " + log);
+    }
+    try (ObjectInputStream in = new ObjectInputStream(Files.newInputStream(results))) {
+      return (EngineRun) in.readObject();
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Arguments: engine, database kind, URL, user, password, the file for the results. */
+  public static void main(String[] args) throws Exception {
+    Engine which = Engine.valueOf(args[0]);
+    Database plain = new Database(args[1], args[2], args[3], args[4]);
+    EngineRun run = run(plain, which);
+    try (ObjectOutputStream out = new ObjectOutputStream(Files.newOutputStream(Path.of(args[5])))) {
+      out.writeObject(run);
+    }
+    // Web servers and pools of closed contexts may leave non-daemon threads behind.
+    System.exit(0);
+  }
+
+  private static EngineRun run(Database plain, Engine which) throws Exception {
+    Database database = COUNT_STATEMENTS ? plain.counted() : plain;
+    if (which == Engine.BARE || which == Engine.BARE_AUTHORIZED) {
+      boolean authorized = which == Engine.BARE_AUTHORIZED;
+      ProcessEngine engine = BareEngine.start(database, authorized);
+      try {
+        if (authorized) {
+          Application.createOfficials(engine);
+        }
+        return measure(engine, authorized, database, which);
+      } finally {
+        engine.close();
+      }
+    }
+    String[] arguments = which == Engine.APPLICATION ? new String[0]
+        : new String[] {"--camunda.bpm.authorization.enabled=false"};
+    try (Application app = Application.start(database, arguments)) {
+      app.createOfficials();
+      return measure(app.engine(), true, database, which);
+    }
+  }
+
+  private static EngineRun measure(ProcessEngine engine, boolean asOfficials, Database database, Engine which)
+      throws Exception {
+    JavaApiWalk walker = new JavaApiWalk(engine, asOfficials);
+    AtomicInteger sequence = new AtomicInteger();
+    List<FileSize> fileSizes = new ArrayList<>();
+    drive(walker, sequence, 1, WARM_UP);
+    fileSize(engine, database, "after warm-up", fileSizes);
+    Map<Integer, Measurement> results = new LinkedHashMap<>();
+    Map<String, Long> stepStatements = Map.of();
+    int stepProgrammes = 1;
+    for (int threads : THREADS) {
+      boolean record = COUNT_STATEMENTS && threads == THREADS.get(0);
+      walker.record(record);
+      results.put(threads, drive(walker, sequence, threads, PROGRAMMES));
+      if (record) {
+        stepStatements = new LinkedHashMap<>(walker.stepStatements());
+        stepProgrammes = PROGRAMMES;
+        writeTexts(database, which, PROGRAMMES);
+      }
+      walker.record(false);
+      fileSize(engine, database, "after " + threads + " thread(s)", fileSizes);
+    }
+    long launched = launched(engine);
+    if (launched != sequence.get()) {
+      throw new IllegalStateException(launched + " programmes launched, " + sequence.get() + " walked");
+    }
+    return new EngineRun(results, stepStatements, stepProgrammes, fileSizes);
+  }
+
+  private static long launched(ProcessEngine engine) {
+    return engine.getHistoryService().createHistoricActivityInstanceQuery().activityId(END_PROGRAMME_LAUNCHED)
+        .count();
+  }
+
+  /** The H2 file while the database is open, as programmes accumulate. */
+  private static void fileSize(ProcessEngine engine, Database database, String when, List<FileSize> sizes)
+      throws IOException {
+    if (database.postgres()) {
+      return;
+    }
+    sizes.add(new FileSize(when, launched(engine), Files.size(Databases.h2File(database)) / 1048576.0));
+  }
+
+  /** Statement texts by step and how often each ran per programme, most frequent first, for finding differences. */
+  private static void writeTexts(Database database, Engine which, int programmes) throws IOException {
+    List<String> lines = StatementCounter.texts().entrySet().stream()
+        .sorted(Comparator.comparing((Map.Entry<String, LongAdder> e) -> e.getKey().substring(0,
+            e.getKey().indexOf(" | "))).thenComparing(e -> -e.getValue().sum()))
+        .map(e -> String.format(Locale.ROOT, "%6.1f  %s", e.getValue().sum() / (double) programmes, e.getKey()))
+        .toList();
+    Path file = Path.of("target", "benchmark", "statements-" + database.kind().toLowerCase(Locale.ROOT) + "-"
+        + which.key + ".txt");
+    Files.createDirectories(file.getParent());
+    Files.write(file, lines);
+  }
+
+  private static Measurement drive(JavaApiWalk walker, AtomicInteger sequence, int threads, int programmes)
+      throws Exception {
+    List<Double> millis = Collections.synchronizedList(new ArrayList<>());
+    List<Double> cpu = Collections.synchronizedList(new ArrayList<>());
+    AtomicLong statements = new AtomicLong();
+    AtomicInteger remaining = new AtomicInteger(programmes);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    long start = System.nanoTime();
+    try {
+      List<Future<?>> workers = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        workers.add(pool.submit(() -> {
+          while (remaining.getAndDecrement() > 0) {
+            int n = sequence.getAndIncrement();
+            String region = Officials.REGIONS.get(n % Officials.REGIONS.size());
+            ProgrammeWalk programme = new ProgrammeWalk(region, String.format(Locale.ROOT, "AX-BENCH-%04d", n));
+            long statementsBefore = StatementCounter.count();
+            long cpuBefore = CPU.getCurrentThreadCpuTime();
+            long begin = System.nanoTime();
+            walker.walk(programme);
+            millis.add((System.nanoTime() - begin) / 1e6);
+            cpu.add((CPU.getCurrentThreadCpuTime() - cpuBefore) / 1e6);
+            statements.addAndGet(StatementCounter.count() - statementsBefore);
+          }
+          return null;
+        }));
+      }
+      for (Future<?> worker : workers) {
+        worker.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    return new Measurement(threads, programmes, (System.nanoTime() - start) / 1e9, new ArrayList<>(millis),
+        new ArrayList<>(cpu), statements.get());
+  }
+}
