@@ -182,6 +182,7 @@ class OfficialCommands extends CommandInterceptor {
     for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
       checker.checkTaskWork(task);
     }
+    TaskWorkCheckedOnce.checked(context, task);
     if (task.getAssignee() != null && !task.getAssignee().equals(userId)) {
       throw new TaskAlreadyClaimedException(task.getId(), task.getAssignee());
     }
@@ -295,8 +296,12 @@ class OfficialCommands extends CommandInterceptor {
   /** The command, preceded inside its own command context by the given check. */
   private static <T> Command<T> checked(Command<T> command, Command<Void> check) {
     return context -> {
-      check.execute(context);
-      return command.execute(context);
+      try {
+        check.execute(context);
+        return command.execute(context);
+      } finally {
+        TaskWorkCheckedOnce.forget();
+      }
     };
   }
 }
