@@ -17,16 +17,28 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Keeps the embedded H2 file small while the application runs. The embedded default commits with
  * {@code WRITE_DELAY=0}, so a completed task is in the file before the official's request returns and a kill -9
  * loses nothing; but then H2 runs no background maintenance: every commit writes the changed pages anew, and the
  * space of the old ones is reclaimed only when the database closes. The file grew by several MiB per programme and
- * without bound while the application ran. This does what H2's own background writer would: at a fixed interval it
- * rewrites the file's mostly-stale parts and moves the live ones together, so the file shrinks, for at most
- * {@code axhub.embedded.compaction-time} each time (commits wait meanwhile). Committed data is never touched: H2
- * only moves pages of the latest committed state. Nothing happens on PostgreSQL or an in-memory H2.
+ * without bound while the application ran. This does what H2's own background writer would: it rewrites the file's
+ * mostly-stale parts and moves the live ones together, so the file shrinks. Committed data is never touched: H2
+ * only moves pages of the latest committed state.
+ *
+ * <p>How often and how long follow the volume written. Every {@code axhub.embedded.compaction-check} the file's
+ * size is read (no I/O: the store knows it). A compaction runs once the file has grown by
+ * {@code axhub.embedded.compaction-growth} since the last one, and at the latest every
+ * {@code axhub.embedded.compaction-interval}. Each runs for {@code axhub.embedded.compaction-time} per
+ * {@code compaction-growth} the file grew since the last one, at least once that and at most
+ * {@code axhub.embedded.compaction-time-max} (commits wait meanwhile). At an official's pace that is a short
+ * compaction every interval; under a burst of completions the compactions come as often as the file grows, each
+ * sized to what was written, so the file follows the data it holds rather than the volume written (about 1 MiB per
+ * programme while running, against 0.2 MiB after a full {@code SHUTDOWN COMPACT}, see docs/benchmarks.md): pages
+ * that are live but spread over partly empty chunks are packed only by a full compaction. Nothing happens on
+ * PostgreSQL or an in-memory H2.
  */
 @Component
 class EmbeddedFileCompaction {
@@ -35,29 +47,53 @@ class EmbeddedFileCompaction {
 
   private final DataSource dataSource;
   private final Duration interval;
+  private final Duration check;
+  private final long growth;
   private final Duration budget;
+  private final Duration budgetMax;
   private ScheduledExecutorService scheduler;
+  private Store store;
+  private long sizeAfterLast;
+  private long lastCompaction;
 
   EmbeddedFileCompaction(DataSource dataSource,
       @Value("${axhub.embedded.compaction-interval:PT10S}") Duration interval,
-      @Value("${axhub.embedded.compaction-time:PT0.2S}") Duration budget) {
+      @Value("${axhub.embedded.compaction-check:PT0.5S}") Duration check,
+      @Value("${axhub.embedded.compaction-growth:2MB}") DataSize growth,
+      @Value("${axhub.embedded.compaction-time:PT0.2S}") Duration budget,
+      @Value("${axhub.embedded.compaction-time-max:PT2S}") Duration budgetMax) {
+    if (growth.toBytes() <= 0 || check.isNegative() || check.isZero()) {
+      throw new IllegalArgumentException("axhub.embedded.compaction-growth and axhub.embedded.compaction-check "
+          + "must be positive");
+    }
     this.dataSource = dataSource;
     this.interval = interval;
+    this.check = check;
+    this.growth = growth.toBytes();
     this.budget = budget;
+    this.budgetMax = budgetMax.compareTo(budget) < 0 ? budget : budgetMax;
   }
 
   @EventListener(ApplicationReadyEvent.class)
   void start() {
-    if (interval.isZero() || interval.isNegative() || store() == null) {
+    if (interval.isZero() || interval.isNegative()) {
       return;
     }
+    store = store();
+    if (store == null) {
+      return;
+    }
+    sizeAfterLast = fileSize();
+    lastCompaction = System.nanoTime();
     scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "embedded-file-compaction");
       thread.setDaemon(true);
       return thread;
     });
-    scheduler.scheduleWithFixedDelay(this::compact, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-    LOG.info("Embedded H2 file compacted every {} for at most {} ms", interval, budget.toMillis());
+    long every = Math.min(check.toMillis(), interval.toMillis());
+    scheduler.scheduleWithFixedDelay(this::tick, every, every, TimeUnit.MILLISECONDS);
+    LOG.info("Embedded H2 file compacted every {} or after {} KiB written, for {} ms per {} KiB (at most {} ms)",
+        interval, growth / 1024, budget.toMillis(), growth / 1024, budgetMax.toMillis());
   }
 
   /**
@@ -69,7 +105,7 @@ class EmbeddedFileCompaction {
     if (scheduler != null) {
       scheduler.shutdown();
       try {
-        if (!scheduler.awaitTermination(budget.toMillis() + 5_000, TimeUnit.MILLISECONDS)) {
+        if (!scheduler.awaitTermination(budgetMax.toMillis() + 5_000, TimeUnit.MILLISECONDS)) {
           LOG.warn("A compaction of the embedded H2 file did not finish before shutdown");
         }
       } catch (InterruptedException e) {
@@ -79,16 +115,37 @@ class EmbeddedFileCompaction {
     }
   }
 
-  /** One compaction, for at most the budget; a failure is logged and the next interval tries again. */
-  void compact() {
+  /** One check: compacts when the file has grown by a growth step or the interval has passed. */
+  void tick() {
     try {
-      Store store = store();
-      if (store != null && !store.getMvStore().isClosed()) {
-        store.compactFile((int) budget.toMillis());
+      if (store == null || store.getMvStore().isClosed()) {
+        return;
+      }
+      long grown = fileSize() - sizeAfterLast;
+      boolean due = System.nanoTime() - lastCompaction >= interval.toNanos();
+      if (grown >= growth || due) {
+        compact(budgetFor(grown));
       }
     } catch (RuntimeException e) {
-      LOG.warn("Compacting the embedded H2 file failed; it is tried again in {}: {}", interval, e.toString());
+      LOG.warn("Compacting the embedded H2 file failed; it is tried again in {}: {}", check, e.toString());
     }
+  }
+
+  /** The time one compaction may take after the file grew by {@code grown} bytes. */
+  Duration budgetFor(long grown) {
+    long steps = Math.max(1, grown / growth);
+    Duration wanted = budget.multipliedBy(steps);
+    return wanted.compareTo(budgetMax) > 0 ? budgetMax : wanted;
+  }
+
+  private void compact(Duration time) {
+    store.compactFile((int) Math.max(1, time.toMillis()));
+    sizeAfterLast = fileSize();
+    lastCompaction = System.nanoTime();
+  }
+
+  private long fileSize() {
+    return store.getMvStore().getFileStore().size();
   }
 
   /** The H2 file store behind the data source; null on any other database, or an in-memory H2. */
