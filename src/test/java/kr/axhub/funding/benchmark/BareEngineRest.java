@@ -85,6 +85,6 @@ final class BareEngineRest implements AutoCloseable {
     } catch (LifecycleException e) {
       throw new IOException(e);
     }
-    engine.close();
+    BareEngine.close(engine);
   }
 }

@@ -69,7 +69,7 @@ final class RestLatency {
   /** One run: a number of directors until a number of completions. */
   private record Result(int officials, double thinkMillis, int openTasks, double seconds, int completions,
       Map<Operation, List<Double>> latencies, Map<Operation, Integer> errors, Map<String, Integer> conflicts,
-      int ranOut, String firstError, RestLatencyCpu.Usage server, RestLatencyCpu.Usage clients) {
+      Map<String, Integer> errorKinds, int unanswered, long finished, int ranOut, String firstError, RestLatencyCpu.Usage server, RestLatencyCpu.Usage clients) {
 
     int requests(Operation operation) {
       return latencies.get(operation).size();
@@ -187,30 +187,37 @@ final class RestLatency {
     Map<Operation, List<Double>> latencies = new EnumMap<>(Operation.class);
     Map<Operation, Integer> errors = new EnumMap<>(Operation.class);
     Map<String, Integer> conflicts = new TreeMap<>();
+    Map<String, Integer> errorKinds = new TreeMap<>();
     int completed = 0;
+    int unanswered = 0;
     int ranOut = 0;
     String firstError = null;
     for (RestLatencyOfficial director : directors) {
       director.latencies.forEach((op, values) -> latencies.computeIfAbsent(op, k -> new ArrayList<>()).addAll(values));
       director.errors.forEach((op, count) -> errors.merge(op, count, Integer::sum));
       director.conflicts.forEach((kind, count) -> conflicts.merge(kind, count, Integer::sum));
+      director.errorKinds.forEach((kind, count) -> errorKinds.merge(kind, count, Integer::sum));
       completed += director.completed;
+      unanswered += director.unanswered;
       ranOut += director.ranOut ? 1 : 0;
       firstError = firstError == null ? director.firstError : firstError;
     }
     long finished = Long.parseLong(process.command("finished")) - finishedBefore;
-    if (finished != completed) {
-      throw new IllegalStateException(officials + " directors: " + completed + " completions answered with success, "
-          + "but the history holds " + finished + " completed approvals");
+    // A completion answered with success must be in the history, one answered with a refusal must not; one that got
+    // no answer may be either.
+    if (finished < completed || finished > completed + unanswered) {
+      throw new IllegalStateException(officials + " directors: " + completed + " completions answered with success "
+          + "and " + unanswered + " without an answer, but the history holds " + finished + " completed approvals; "
+          + "errors " + errorKinds + "; first error: " + firstError);
     }
     process.command("end");
     if (!run.reachedTarget()) {
       throw new IllegalStateException(officials + " directors stopped after " + completed + " of " + target
-          + " completions (" + run.errors.get() + " errors, " + ranOut + " ran out of tasks); first error: "
-          + firstError);
+          + " completions (" + run.errors.get() + " errors " + errorKinds + ", " + ranOut + " ran out of tasks); "
+          + "first error: " + firstError);
     }
-    return new Result(officials, think, openTasks, seconds, completed, latencies, errors, conflicts, ranOut,
-        firstError, server, clients);
+    return new Result(officials, think, openTasks, seconds, completed, latencies, errors, conflicts, errorKinds,
+        unanswered, finished, ranOut, firstError, server, clients);
   }
 
   private void print(Runs runs) {
@@ -321,9 +328,15 @@ final class RestLatency {
 
   private void conflictKinds(List<Result> results) {
     Map<String, Integer> kinds = new TreeMap<>();
+    Map<String, Integer> errorKinds = new TreeMap<>();
+    int unanswered = 0;
+    long committedUnanswered = 0;
     String firstError = null;
     for (Result result : results) {
       result.conflicts().forEach((kind, count) -> kinds.merge(kind, count, Integer::sum));
+      result.errorKinds().forEach((kind, count) -> errorKinds.merge(kind, count, Integer::sum));
+      unanswered += result.unanswered();
+      committedUnanswered += result.finished() - result.completions();
       firstError = firstError == null ? result.firstError() : firstError;
     }
     int ranOut = results.stream().mapToInt(Result::ranOut).sum();
@@ -331,6 +344,14 @@ final class RestLatency {
     kinds.forEach((kind, count) -> note.append(' ').append(kind).append(" × ").append(count).append(';'));
     note.append(kinds.isEmpty() ? " – (none)." : "");
     note.append(ranOut == 0 ? "" : " " + ranOut + " directors found no task left in their region and stopped early.");
+    if (!errorKinds.isEmpty()) {
+      note.append(" Errors:");
+      errorKinds.forEach((kind, count) -> note.append(' ').append(kind).append(" × ").append(count).append(';'));
+    }
+    if (unanswered > 0) {
+      note.append(" ").append(unanswered).append(" completions got no answer; the history holds ")
+          .append(committedUnanswered).append(" of them as committed.");
+    }
     note.append(firstError == null ? " No errors." : " First error: " + firstError);
     report.note(note.toString());
   }

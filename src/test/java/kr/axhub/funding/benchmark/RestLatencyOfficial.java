@@ -96,7 +96,14 @@ final class RestLatencyOfficial implements Runnable {
   final Map<Operation, Integer> errors = new EnumMap<>(Operation.class);
   /** Conflicting claims by the answer's status and exception type, e.g. {@code 500 TaskAlreadyClaimedException}. */
   final Map<String, Integer> conflicts = new TreeMap<>();
+  /** Errors by operation, the answer's status and exception type, e.g. {@code complete 500 ProcessEngineException}. */
+  final Map<String, Integer> errorKinds = new TreeMap<>();
   int completed;
+  /**
+   * Completions that got no answer (a timeout or a broken connection): the server may have committed them or not,
+   * so the history decides.
+   */
+  int unanswered;
   boolean ranOut;
   String firstError;
 
@@ -173,6 +180,7 @@ final class RestLatencyOfficial implements Runnable {
     latencies.get(Operation.CLAIM).add(claim.millis());
     Answer complete = send(post("/engine-rest/task/" + task + "/complete", APPROVAL));
     if (!complete.ok()) {
+      unanswered += complete.status() < 0 ? 1 : 0;
       error(Operation.COMPLETE, complete);
       return true;
     }
@@ -254,6 +262,9 @@ final class RestLatencyOfficial implements Runnable {
 
   private void error(Operation operation, Answer answer) {
     errors.merge(operation, 1, Integer::sum);
+    String type = answer.status() < 0 ? answer.body().replaceAll(":.*", "")
+        : json(answer.body()).path("type").asText("");
+    errorKinds.merge(operation.label + " " + answer.status() + " " + type, 1, Integer::sum);
     run.errors.incrementAndGet();
     if (firstError == null) {
       String body = answer.body().length() > 300 ? answer.body().substring(0, 300) + "…" : answer.body();

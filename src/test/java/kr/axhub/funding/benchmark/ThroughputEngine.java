@@ -142,7 +142,7 @@ final class ThroughputEngine {
         }
         return measure(engine, authorized, database, which);
       } finally {
-        engine.close();
+        BareEngine.close(engine);
       }
     }
     String[] arguments = which == Engine.APPLICATION ? new String[0]
