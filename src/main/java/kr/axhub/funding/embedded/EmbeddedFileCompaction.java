@@ -33,7 +33,9 @@ import org.springframework.util.unit.DataSize;
  * {@code axhub.embedded.compaction-growth} since the last one, and at the latest every
  * {@code axhub.embedded.compaction-interval}. Each runs for {@code axhub.embedded.compaction-time} per
  * {@code compaction-growth} the file grew since the last one, at least once that and at most
- * {@code axhub.embedded.compaction-time-max} (commits wait meanwhile). At an official's pace that is a short
+ * {@code axhub.embedded.compaction-time-max}, and at most {@code axhub.embedded.compaction-share} of the time since
+ * the last one (commits wait meanwhile, so a burst of completions runs at least 1 - share of its speed without
+ * compaction). At an official's pace that is a short
  * compaction every interval; under a burst of completions the compactions come as often as the file grows, each
  * sized to what was written, so the file follows the data it holds rather than the volume written (about 1 MiB per
  * programme while running, against 0.2 MiB after a full {@code SHUTDOWN COMPACT}, see docs/benchmarks.md): pages
@@ -51,6 +53,7 @@ class EmbeddedFileCompaction {
   private final long growth;
   private final Duration budget;
   private final Duration budgetMax;
+  private final double share;
   private ScheduledExecutorService scheduler;
   private Store store;
   private long sizeAfterLast;
@@ -61,10 +64,11 @@ class EmbeddedFileCompaction {
       @Value("${axhub.embedded.compaction-check:PT0.5S}") Duration check,
       @Value("${axhub.embedded.compaction-growth:2MB}") DataSize growth,
       @Value("${axhub.embedded.compaction-time:PT0.2S}") Duration budget,
-      @Value("${axhub.embedded.compaction-time-max:PT2S}") Duration budgetMax) {
-    if (growth.toBytes() <= 0 || check.isNegative() || check.isZero()) {
+      @Value("${axhub.embedded.compaction-time-max:PT2S}") Duration budgetMax,
+      @Value("${axhub.embedded.compaction-share:0.2}") double share) {
+    if (growth.toBytes() <= 0 || check.isNegative() || check.isZero() || !(share > 0 && share <= 1)) {
       throw new IllegalArgumentException("axhub.embedded.compaction-growth and axhub.embedded.compaction-check "
-          + "must be positive");
+          + "must be positive, axhub.embedded.compaction-share above 0 and at most 1");
     }
     this.dataSource = dataSource;
     this.interval = interval;
@@ -72,6 +76,7 @@ class EmbeddedFileCompaction {
     this.growth = growth.toBytes();
     this.budget = budget;
     this.budgetMax = budgetMax.compareTo(budget) < 0 ? budget : budgetMax;
+    this.share = share;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -92,8 +97,9 @@ class EmbeddedFileCompaction {
     });
     long every = Math.min(check.toMillis(), interval.toMillis());
     scheduler.scheduleWithFixedDelay(this::tick, every, every, TimeUnit.MILLISECONDS);
-    LOG.info("Embedded H2 file compacted every {} or after {} KiB written, for {} ms per {} KiB (at most {} ms)",
-        interval, growth / 1024, budget.toMillis(), growth / 1024, budgetMax.toMillis());
+    LOG.info("Embedded H2 file compacted every {} or after {} KiB written, for {} ms per {} KiB (at most {} ms, "
+        + "at most {} % of the time)", interval, growth / 1024, budget.toMillis(), growth / 1024,
+        budgetMax.toMillis(), Math.round(share * 100));
   }
 
   /**
@@ -122,20 +128,31 @@ class EmbeddedFileCompaction {
         return;
       }
       long grown = fileSize() - sizeAfterLast;
-      boolean due = System.nanoTime() - lastCompaction >= interval.toNanos();
-      if (grown >= growth || due) {
-        compact(budgetFor(grown));
+      Duration since = Duration.ofNanos(System.nanoTime() - lastCompaction);
+      if (grown >= growth || since.compareTo(interval) >= 0) {
+        Duration time = budgetFor(grown, since);
+        if (!time.isZero()) {
+          compact(time);
+        }
       }
     } catch (RuntimeException e) {
       LOG.warn("Compacting the embedded H2 file failed; it is tried again in {}: {}", check, e.toString());
     }
   }
 
-  /** The time one compaction may take after the file grew by {@code grown} bytes. */
-  Duration budgetFor(long grown) {
+  /**
+   * The time one compaction may take after the file grew by {@code grown} bytes, {@code since} the end of the last
+   * one: the budget per growth step, at most the maximum, and at most the share of the time since the last
+   * compaction, so that under a long burst commits wait for compactions at most that share of the time. Zero when
+   * that share is still below a tenth of one step's budget: the next check has more.
+   */
+  Duration budgetFor(long grown, Duration since) {
     long steps = Math.max(1, grown / growth);
     Duration wanted = budget.multipliedBy(steps);
-    return wanted.compareTo(budgetMax) > 0 ? budgetMax : wanted;
+    Duration allowed = Duration.ofNanos((long) (since.toNanos() * share));
+    Duration time = wanted.compareTo(budgetMax) > 0 ? budgetMax : wanted;
+    time = time.compareTo(allowed) > 0 ? allowed : time;
+    return time.compareTo(budget.dividedBy(10)) < 0 ? Duration.ZERO : time;
   }
 
   private void compact(Duration time) {

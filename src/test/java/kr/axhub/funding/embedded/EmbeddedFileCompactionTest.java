@@ -35,7 +35,7 @@ class EmbeddedFileCompactionTest {
 
     JdbcDataSource compacted = dataSource("compacted");
     EmbeddedFileCompaction compaction = new EmbeddedFileCompaction(compacted, Duration.ofSeconds(10),
-        Duration.ofMillis(50), DataSize.ofMegabytes(1), Duration.ofMillis(50), Duration.ofMillis(500));
+        Duration.ofMillis(50), DataSize.ofMegabytes(1), Duration.ofMillis(50), Duration.ofMillis(500), 0.5);
     long largestWith;
     try (Connection holder = compacted.getConnection()) {
       compaction.start();
@@ -58,13 +58,17 @@ class EmbeddedFileCompactionTest {
   }
 
   @Test
-  void aCompactionRunsLongerTheMoreWasWrittenUpToItsLimit() {
+  void aCompactionRunsLongerTheMoreWasWrittenUpToItsLimitsInTimeAndShare() {
     EmbeddedFileCompaction compaction = new EmbeddedFileCompaction(new JdbcDataSource(), Duration.ofSeconds(10),
-        Duration.ofSeconds(1), DataSize.ofMegabytes(8), Duration.ofMillis(200), Duration.ofSeconds(2));
-    assertThat(compaction.budgetFor(0)).isEqualTo(Duration.ofMillis(200));
-    assertThat(compaction.budgetFor(8L << 20)).isEqualTo(Duration.ofMillis(200));
-    assertThat(compaction.budgetFor(40L << 20)).isEqualTo(Duration.ofMillis(1000));
-    assertThat(compaction.budgetFor(800L << 20)).isEqualTo(Duration.ofSeconds(2));
+        Duration.ofSeconds(1), DataSize.ofMegabytes(8), Duration.ofMillis(200), Duration.ofSeconds(2), 0.2);
+    Duration idle = Duration.ofMinutes(1);
+    assertThat(compaction.budgetFor(0, idle)).isEqualTo(Duration.ofMillis(200));
+    assertThat(compaction.budgetFor(8L << 20, idle)).isEqualTo(Duration.ofMillis(200));
+    assertThat(compaction.budgetFor(40L << 20, idle)).isEqualTo(Duration.ofMillis(1000));
+    assertThat(compaction.budgetFor(800L << 20, idle)).isEqualTo(Duration.ofSeconds(2));
+    // Under a burst: at most a fifth of the time since the last compaction, nothing while that is under 20 ms.
+    assertThat(compaction.budgetFor(40L << 20, Duration.ofSeconds(2))).isEqualTo(Duration.ofMillis(400));
+    assertThat(compaction.budgetFor(40L << 20, Duration.ofMillis(50))).isEqualTo(Duration.ZERO);
   }
 
   /** Commits the burst and returns the largest file size seen while it ran. */
