@@ -39,8 +39,7 @@ import org.springframework.util.unit.DataSize;
  * a burst the compactions come as often as the file grows, each sized to what was written, so the file follows the
  * data it holds rather than the volume written (1-2.5 MiB per programme while running, against 0.2 MiB after a full
  * {@code SHUTDOWN COMPACT}, see docs/benchmarks.md): pages that are live but spread over partly empty chunks are
- * packed only by a full compaction. Nothing happens on
- * PostgreSQL or an in-memory H2.
+ * packed only by a full compaction. Nothing happens on PostgreSQL or an in-memory H2.
  */
 @Component
 class EmbeddedFileCompaction {
@@ -123,11 +122,13 @@ class EmbeddedFileCompaction {
 
   /** One check: compacts when the file has grown by a growth step or the interval has passed. */
   void tick() {
+    long size = -1;
     try {
       if (store == null || store.getMvStore().isClosed()) {
         return;
       }
-      long grown = fileSize() - sizeAfterLast;
+      size = fileSize();
+      long grown = size - sizeAfterLast;
       Duration since = Duration.ofNanos(System.nanoTime() - lastCompaction);
       if (grown >= growth || since.compareTo(interval) >= 0) {
         Duration time = budgetFor(grown, since);
@@ -139,7 +140,9 @@ class EmbeddedFileCompaction {
       // Counted as a compaction, so a store that keeps failing is tried again after the next growth step or
       // interval, not at every check.
       lastCompaction = System.nanoTime();
-      sizeAfterLast = store.getMvStore().isClosed() ? sizeAfterLast : fileSize();
+      if (size >= 0) {
+        sizeAfterLast = size;
+      }
       LOG.warn("Compacting the embedded H2 file failed; it is tried again after {} KiB more or in {}: {}",
           growth / 1024, interval, e.toString());
     }

@@ -69,7 +69,8 @@ final class RestLatency {
   /** One run: a number of directors until a number of completions. */
   private record Result(int officials, double thinkMillis, int openTasks, double seconds, int completions,
       Map<Operation, List<Double>> latencies, Map<Operation, Integer> errors, Map<String, Integer> conflicts,
-      Map<String, Integer> errorKinds, int unanswered, long finished, int ranOut, String firstError, RestLatencyCpu.Usage server, RestLatencyCpu.Usage clients) {
+      Map<String, Integer> errorKinds, int unanswered, long finished, int ranOut, String firstError,
+      RestLatencyCpu.Usage server, RestLatencyCpu.Usage clients) {
 
     int requests(Operation operation) {
       return latencies.get(operation).size();
