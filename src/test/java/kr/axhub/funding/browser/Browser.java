@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import kr.axhub.funding.support.Officials;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -129,6 +130,14 @@ final class Browser implements AutoCloseable {
       cookies.forEach(driver.manage()::addCookie);
     }
     current = userId;
+  }
+
+  /** Forgets the current official's session and logs that official in again. */
+  void logInAgain() {
+    String userId = current;
+    sessions.remove(userId);
+    current = null;
+    actAs(userId, Officials.PASSWORD);
   }
 
   String currentUser() {

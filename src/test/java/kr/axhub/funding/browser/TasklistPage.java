@@ -41,19 +41,42 @@ final class TasklistPage {
   /** Opens the task's detail with its form, as a link from the task list or a notification does. */
   FormPage openTask(String taskId, FormModel form) {
     browser.get(APP + "#/?task=" + taskId);
-    for (int reloads = 0; ; reloads++) {
+    for (int attempt = 0; ; attempt++) {
       try {
         browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(FORM));
         return new FormPage(browser, form);
-      } catch (TimeoutException staleView) {
+      } catch (TimeoutException notShown) {
         // A change of the URL's fragment alone does not reload Tasklist: after switching officials it may still show
         // the previous official's view, and on a busy machine the reloaded page can take longer than one wait. A
-        // reload reads the session afresh; a form that never renders still fails, after two reloads.
-        if (reloads == 2) {
-          throw staleView;
+        // reload reads the session afresh; the last try logs the official in again, in case the session was lost. A
+        // form that never renders still fails, saying what Tasklist showed instead.
+        if (attempt == 2) {
+          String shown = shownInstead();
+          browser.dump("task-" + taskId);
+          throw new AssertionError("Tasklist showed no form for task " + taskId + " of " + browser.currentUser()
+              + " after a reload and a new login; it showed " + shown, notShown);
         }
-        browser.driver.navigate().refresh();
+        if (attempt == 0) {
+          browser.driver.navigate().refresh();
+        } else {
+          browser.logInAgain();
+          browser.get(APP + "#/?task=" + taskId);
+        }
       }
+    }
+  }
+
+  /** What the page shows where a form was expected: its address, the login form if shown, notifications, text. */
+  private String shownInstead() {
+    try {
+      String text = browser.driver.findElement(By.tagName("body")).getText().replaceAll("\\s+", " ").trim();
+      return "address " + browser.driver.getCurrentUrl()
+          + (browser.driver.findElements(By.cssSelector("input[ng-model='username']")).isEmpty() ? "" : ", the login")
+          + ", notifications " + browser.driver.findElements(By.cssSelector(".notifications .alert")).stream()
+              .map(WebElement::getText).toList()
+          + ", text: " + text.substring(0, Math.min(text.length(), 600));
+    } catch (RuntimeException unreadable) {
+      return "a page that could not be read (" + unreadable.getMessage() + ")";
     }
   }
 
