@@ -1,5 +1,9 @@
 package kr.axhub.funding.identity;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -11,6 +15,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.identity.TenantQuery;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,9 +74,13 @@ public class IdentitySetup {
     grantAccess(engine.getAuthorizationService());
   }
 
+  /** What exists is read in a few queries (a start of an installation set up before only reads). */
   private static void createGroupsAndTenants(IdentityService identity) {
+    Set<String> groups = identity.createGroupQuery()
+        .groupIdIn(OfficialGroups.ALL.stream().map(OfficialGroups.Group::id).toArray(String[]::new)).list().stream()
+        .map(Group::getId).collect(Collectors.toSet());
     for (OfficialGroups.Group group : OfficialGroups.ALL) {
-      if (identity.createGroupQuery().groupId(group.id()).count() == 0) {
+      if (!groups.contains(group.id())) {
         Group created = identity.newGroup(group.id());
         created.setName(group.name());
         created.setType(OfficialGroups.ADMINS.equals(group.id()) || OfficialGroups.MONITORING.equals(group.id())
@@ -79,20 +88,30 @@ public class IdentitySetup {
         identity.saveGroup(created);
       }
     }
+    Set<String> tenants = tenantIds(identity.createTenantQuery().tenantIdIn(Regions.ALL.toArray(String[]::new)));
+    Map<String, Set<String>> tenantsOfGroup = new HashMap<>();
+    for (String group : OfficialGroups.NATIONAL) {
+      tenantsOfGroup.put(group, tenantIds(identity.createTenantQuery().groupMember(group)));
+    }
     for (String region : Regions.ALL) {
-      if (identity.createTenantQuery().tenantId(region).count() == 0) {
+      if (!tenants.contains(region)) {
         Tenant tenant = identity.newTenant(region);
         tenant.setName(Regions.koreanName(region));
         identity.saveTenant(tenant);
       }
       for (String group : OfficialGroups.NATIONAL) {
-        if (identity.createTenantQuery().tenantId(region).groupMember(group).count() == 0) {
+        if (!tenantsOfGroup.get(group).contains(region)) {
           identity.createTenantGroupMembership(region, group);
         }
       }
     }
   }
 
+  private static Set<String> tenantIds(TenantQuery query) {
+    return query.list().stream().map(Tenant::getId).collect(Collectors.toSet());
+  }
+
+  /** A grant the installation already has with all its permissions is left as it is. */
   private static void grantAccess(AuthorizationService authorizations) {
     for (AccessGrants.Grant grant : AccessGrants.all()) {
       Authorization existing = authorizations.createAuthorizationQuery()
@@ -101,6 +120,9 @@ public class IdentitySetup {
           .resourceType(grant.resource())
           .resourceId(grant.resourceId())
           .singleResult();
+      if (existing != null && grant.permissions().stream().allMatch(existing::isPermissionGranted)) {
+        continue;
+      }
       Authorization authorization = existing != null ? existing
           : authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
       authorization.setGroupId(grant.groupId());

@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -69,11 +70,13 @@ class OperationsMetrics {
   private final MultiGauge incidents;
   private final MultiGauge programmes;
   private final Map<String, Double> figures = new ConcurrentHashMap<>();
+  private final TaskScheduler scheduler;
 
   OperationsMetrics(DataSource dataSource, ManagementService managementService, NotificationRepository notifications,
       NotificationProperties notificationProperties, ProgrammeReports reports, PipelineStages pipelineStages,
-      MeterRegistry registry) {
+      MeterRegistry registry, TaskScheduler scheduler) {
     this.jdbc = new JdbcTemplate(dataSource);
+    this.scheduler = scheduler;
     this.pipelineStages = pipelineStages;
     this.managementService = managementService;
     this.notifications = notifications;
@@ -102,10 +105,16 @@ class OperationsMetrics {
     Gauge.builder(name, figures, f -> f.getOrDefault(name, 0.0)).description(description).register(registry);
   }
 
+  /**
+   * The first figures are counted as soon as the application is ready, on the scheduler's thread: the application
+   * reports ready without waiting for them, and a scrape meanwhile gets zeros, as before a start-up ends.
+   */
   @EventListener(ApplicationReadyEvent.class)
   void onStart() {
-    refreshEngineFigures();
-    refreshProgrammes();
+    scheduler.schedule(() -> {
+      refreshEngineFigures();
+      refreshProgrammes();
+    }, Instant.now());
   }
 
   @Scheduled(initialDelayString = "PT30S", fixedDelayString = "${axhub.metrics.refresh-interval:PT30S}")

@@ -18,7 +18,7 @@ final class Options {
       "bench.throughput.statements", "bench.h2file.pace", "bench.h2file.paced", "bench.h2file.burst",
       "bench.h2file.sample", "bench.growth.sizes", "bench.growth.trace", "bench.jar", "bench.tasklist.tasks",
       "bench.tasklist.before", "bench.rest.servers", "bench.rest.levels", "bench.rest.completions",
-      "bench.rest.think", "bench.rest.warmup");
+      "bench.rest.think", "bench.rest.warmup", "bench.startup.restarts");
 
   private Options() {}
 

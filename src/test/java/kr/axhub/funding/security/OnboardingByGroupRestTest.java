@@ -5,11 +5,21 @@ import static kr.axhub.funding.support.Proposals.proposal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import kr.axhub.funding.identity.IdentitySetup;
 import kr.axhub.funding.support.EngineRest;
 import kr.axhub.funding.support.EngineRest.Response;
 import kr.axhub.funding.support.Officials;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +40,8 @@ class OnboardingByGroupRestTest {
 
   @LocalServerPort int port;
   @Autowired IdentityService identityService;
+  @Autowired AuthorizationService authorizationService;
+  @Autowired IdentitySetup identitySetup;
 
   private EngineRest admin;
 
@@ -87,6 +99,52 @@ class OnboardingByGroupRestTest {
     EngineRest newcomer = onboard("unplaced-planner", "region-planners");
 
     assertThat(newcomer.getJson("/engine-rest/history/process-instance")).isEmpty();
+  }
+
+  /**
+   * Every start runs the identity set-up again: on an installation set up before it changes nothing, and what an
+   * administrator removed by mistake — a group's grant, a permission of one, a national group's membership of a
+   * region — is back after the next start.
+   */
+  @Test
+  void aStartKeepsTheIdentityAsItIsAndRestoresWhatWasRemoved() {
+    List<String> before = identityAsSetUp();
+    assertThat(before).contains("grant pipeline-managers 7 * [READ]", "tenant gwangju: msit-officers");
+
+    identitySetup.setUp();
+    assertThat(identityAsSetUp()).as("a second start changes nothing").isEqualTo(before);
+
+    authorizationService.deleteAuthorization(grant("pipeline-managers", Resources.TASK, "*").getId());
+    Authorization planners = grant("region-planners", Resources.PROCESS_INSTANCE, "*");
+    planners.removePermission(Permissions.CREATE);
+    authorizationService.saveAuthorization(planners);
+    identityService.deleteTenantGroupMembership("gwangju", "msit-officers");
+    assertThat(identityAsSetUp()).isNotEqualTo(before);
+
+    identitySetup.setUp();
+    assertThat(identityAsSetUp()).as("the next start restores what was removed").isEqualTo(before);
+  }
+
+  private Authorization grant(String group, Resources resource, String resourceId) {
+    return authorizationService.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+        .groupIdIn(group).resourceType(resource).resourceId(resourceId).singleResult();
+  }
+
+  /** The groups, the regions' tenants with their member groups, and the grants to groups, one line each. */
+  private List<String> identityAsSetUp() {
+    List<String> lines = new ArrayList<>();
+    identityService.createGroupQuery().list().forEach(group -> lines.add("group " + group.getId() + " "
+        + group.getName() + " " + group.getType()));
+    identityService.createTenantQuery().list().forEach(tenant -> identityService.createGroupQuery()
+        .memberOfTenant(tenant.getId()).list()
+        .forEach(group -> lines.add("tenant " + tenant.getId() + ": " + group.getId())));
+    authorizationService.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT).list().stream()
+        .filter(grant -> grant.getGroupId() != null)
+        .forEach(grant -> lines.add("grant " + grant.getGroupId() + " " + grant.getResourceType() + " "
+            + grant.getResourceId() + " " + Arrays.stream(grant.getPermissions(Permissions.values()))
+                .map(Permission::getName).filter(name -> !"NONE".equals(name)).sorted().toList()));
+    Collections.sort(lines);
+    return lines;
   }
 
   private EngineRest onboard(String userId, String group) {
