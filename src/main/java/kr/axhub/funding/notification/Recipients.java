@@ -3,7 +3,7 @@ package kr.axhub.funding.notification;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -48,17 +48,26 @@ public class Recipients {
     });
   }
 
-  /** Members of these groups who belong to the programme's region (its tenant, or its region variable). */
+  /**
+   * Members of any of these groups who belong to the programme's region (its tenant, or its region variable), each
+   * once, by user id: one query whatever the number of groups.
+   */
   public List<Recipient> regionMembersOf(Collection<String> groupIds, String tenantId, String region) {
     String scope = tenantId != null ? tenantId : region;
-    if (scope == null) {
+    List<String> groups = List.copyOf(new LinkedHashSet<>(groupIds));
+    if (scope == null || groups.isEmpty()) {
       return List.of();
     }
-    Map<String, Recipient> result = new LinkedHashMap<>();
-    for (String group : groupIds) {
-      membersOf(group, scope, null).forEach(member -> result.putIfAbsent(member.userId(), member));
-    }
-    return List.copyOf(result.values());
+    return withoutAuthorization((identity, tablePrefix) -> {
+      var query = identity.createNativeUserQuery().sql(membersOfAnyInTenant(tablePrefix, groups.size()))
+          .parameter("tenantId", scope);
+      for (int i = 0; i < groups.size(); i++) {
+        query.parameter("group" + i, groups.get(i));
+      }
+      List<Recipient> result = new ArrayList<>();
+      query.list().forEach(user -> toRecipient(user, result));
+      return result;
+    });
   }
 
   public List<Recipient> users(Collection<String> userIds) {
@@ -87,10 +96,26 @@ public class Recipients {
   private static String membersInTenant(String tablePrefix) {
     return "SELECT RES.* FROM " + tablePrefix + "ACT_ID_USER RES"
         + " INNER JOIN " + tablePrefix + "ACT_ID_MEMBERSHIP M ON M.USER_ID_ = RES.ID_"
-        + " WHERE M.GROUP_ID_ = #{groupId} AND EXISTS (SELECT 1 FROM " + tablePrefix + "ACT_ID_TENANT_MEMBER TM"
+        + " WHERE M.GROUP_ID_ = #{groupId} AND " + tenantMembership(tablePrefix) + " ORDER BY RES.ID_";
+  }
+
+  /** Like {@link #membersInTenant}, for members of any of {@code groups} groups ({@code #{group0}} and on). */
+  private static String membersOfAnyInTenant(String tablePrefix, int groups) {
+    StringBuilder in = new StringBuilder();
+    for (int i = 0; i < groups; i++) {
+      in.append(i == 0 ? "" : ", ").append("#{group").append(i).append('}');
+    }
+    return "SELECT RES.* FROM " + tablePrefix + "ACT_ID_USER RES"
+        + " WHERE EXISTS (SELECT 1 FROM " + tablePrefix + "ACT_ID_MEMBERSHIP M WHERE M.USER_ID_ = RES.ID_"
+        + " AND M.GROUP_ID_ IN (" + in + "))"
+        + " AND " + tenantMembership(tablePrefix) + " ORDER BY RES.ID_";
+  }
+
+  /** The user {@code RES} acts for {@code #{tenantId}}: a member of it, or of a group that is. */
+  private static String tenantMembership(String tablePrefix) {
+    return "EXISTS (SELECT 1 FROM " + tablePrefix + "ACT_ID_TENANT_MEMBER TM"
         + " WHERE TM.TENANT_ID_ = #{tenantId} AND (TM.USER_ID_ = RES.ID_ OR TM.GROUP_ID_ IN"
-        + " (SELECT G.GROUP_ID_ FROM " + tablePrefix + "ACT_ID_MEMBERSHIP G WHERE G.USER_ID_ = RES.ID_)))"
-        + " ORDER BY RES.ID_";
+        + " (SELECT G.GROUP_ID_ FROM " + tablePrefix + "ACT_ID_MEMBERSHIP G WHERE G.USER_ID_ = RES.ID_)))";
   }
 
   private static void toRecipient(User user, List<Recipient> into) {

@@ -269,15 +269,24 @@ class NotificationMailTest {
 
   // ---------------------------------------------------------------- outcomes, Assembly report
 
+  /** An official acting as planner and director at once hears of the outcome once. */
   @Test
   void thePlannersAndTheDirectorOfTheRegionHearOfAnOutcome() {
-    ProcessInstance instance = startReview("AX-REJECT-2026", "gwangju");
-    complete(instance, Map.of("proposalReviewDecision", "REJECT",
-        "proposalReviewReason", "사업 범위가 불명확함 (Unclear scope)"));
-
-    List<Notification> outcomes = rows(instance, NotificationKind.OUTCOME);
+    MailTestSupport.user(identityService, "gwangju-acting", "acting@gwangju.example.kr", "region-planners",
+        "region-directors");
+    MailTestSupport.tenant(identityService, "gwangju", "gwangju-acting");
+    List<Notification> outcomes;
+    ProcessInstance instance;
+    try {
+      instance = startReview("AX-REJECT-2026", "gwangju");
+      complete(instance, Map.of("proposalReviewDecision", "REJECT",
+          "proposalReviewReason", "사업 범위가 불명확함 (Unclear scope)"));
+      outcomes = rows(instance, NotificationKind.OUTCOME);
+    } finally {
+      identityService.deleteUser("gwangju-acting");
+    }
     assertThat(outcomes).extracting(Notification::recipientUserId)
-        .containsExactlyInAnyOrder("gwangju-planner", "gwangju-director");
+        .containsExactlyInAnyOrder("gwangju-planner", "gwangju-director", "gwangju-acting");
     deliver(instance, rows(instance, null).size());
     List<MimeMessage> toPlanner = mails(instance, "planner@gwangju.example.kr");
     assertThat(toPlanner).hasSize(1);
