@@ -41,7 +41,7 @@ final class ThroughputEngine {
 
   static final List<Integer> THREADS = Options.list("bench.throughput.threads", "1,2,4").stream()
       .map(Integer::parseInt).toList();
-  static final int WARM_UP = Options.integer("bench.throughput.warmup", 12);
+  static final int WARM_UP = Options.integer("bench.throughput.warmup", 20);
   /** Programmes per measurement, whatever the thread count. */
   static final int PROGRAMMES = Options.integer("bench.throughput.programmes", 40);
   static final boolean COUNT_STATEMENTS = !Options.text("bench.throughput.statements", "true")
