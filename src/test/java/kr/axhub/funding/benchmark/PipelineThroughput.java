@@ -7,7 +7,9 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -37,8 +39,9 @@ import kr.axhub.funding.postgres.ProgrammeWalk.Step;
  * taken: on a shared machine they show the cost of code where wall time shows the load. The database's own commit
  * rate is measured beside it: one programme needs one commit per step, so the commit rate bounds what any engine can
  * reach. Options: {@code bench.throughput.warmup}, {@code .programmes}, {@code .threads} (e.g. {@code 1}),
- * {@code .databases} ({@code H2,PostgreSQL}), {@code .engines} ({@code application,unauthorized,bare-authorized,bare})
- * and {@code .statements} ({@code false}: no statement counting).
+ * {@code .databases} ({@code H2,PostgreSQL}), {@code .engines} ({@code application,unauthorized,bare-authorized,bare}),
+ * {@code .statements} ({@code false}: no statement counting) and {@code .rounds} (how often every engine runs, in
+ * turn: one run of an engine varies by a quarter on a small machine, more than the differences sought).
  */
 final class PipelineThroughput {
 
@@ -47,6 +50,7 @@ final class PipelineThroughput {
   private static final int PROGRAMMES = ThroughputEngine.PROGRAMMES;
   private static final List<String> DATABASES = Options.list("bench.throughput.databases", "H2,PostgreSQL");
   private static final boolean COUNT_STATEMENTS = ThroughputEngine.COUNT_STATEMENTS;
+  private static final int ROUNDS = Options.integer("bench.throughput.rounds", 1);
 
   private final Report report;
   private final Databases databases;
@@ -78,10 +82,33 @@ final class PipelineThroughput {
     Report.Table commits = report.table("database", "commits/s, 1 connection", "commits/s, 4 connections",
         "steps per programme", "ceiling prog/s at 4 connections (commits only)");
     List<Report.Table> stepTables = new ArrayList<>();
+    Report.Table perRound = ROUNDS > 1 ? roundTable(engines) : null;
     for (String kind : DATABASES) {
-      Map<Engine, EngineRun> runs = new EnumMap<>(Engine.class);
-      for (Engine engine : engines) {
-        runs.put(engine, measure(kind, engine));
+      List<Map<Engine, EngineRun>> rounds = new ArrayList<>();
+      for (int round = 1; round <= ROUNDS; round++) {
+        // Every other round runs the engines the other way round, so that a drift of the machine over the run
+        // (a database server warming up, files written out) does not favour the engines that come late.
+        List<Engine> order = new ArrayList<>(engines);
+        if (round % 2 == 0) {
+          Collections.reverse(order);
+        }
+        Map<Engine, EngineRun> runs = new EnumMap<>(Engine.class);
+        for (Engine engine : order) {
+          runs.put(engine, measure(kind, engine, round == 1));
+        }
+        rounds.add(runs);
+        if (perRound != null) {
+          for (int threads : THREADS) {
+            roundRow(perRound, kind, threads, round + " (" + order.stream().map(e -> e.key)
+                .collect(Collectors.joining(", ")) + ")", engines, runs);
+          }
+        }
+      }
+      Map<Engine, EngineRun> runs = pooled(rounds);
+      if (perRound != null) {
+        for (int threads : THREADS) {
+          roundRow(perRound, kind, threads, "all " + ROUNDS + " pooled", engines, runs);
+        }
       }
       for (int threads : THREADS) {
         for (Engine engine : engines) {
@@ -100,17 +127,27 @@ final class PipelineThroughput {
             ratio(runs, Engine.APPLICATION, Engine.BARE, threads, Measurement::medianMillis));
       }
       if (COUNT_STATEMENTS) {
-        stepTables.add(stepTable(kind, walk, runs));
+        stepTables.add(stepTable(kind, walk, rounds.get(0)));
       }
       Database database = fresh(kind, "commitrate");
       double one = commitRate(database, 1);
       double four = commitRate(database, 4);
       commits.row(kind, Report.num(one, 0), Report.num(four, 0), steps, Report.num(four / steps, 0));
     }
+    if (ROUNDS > 1) {
+      report.note("Every engine ran " + ROUNDS + " times, in turn (every other round in the reverse order), each "
+          + "time on a fresh database and in a new JVM; the tables below pool the programmes of all rounds, the "
+          + "H2 files and the statements per step are those of the first round.");
+    }
     table.print();
     report.note("Ratios of the medians per programme (time and CPU) and of the statements per programme; above "
         + "1.00 the first engine costs more, e.g. 1.25 is 25% overhead. \"–\" where an engine was not run.");
     ratios.print();
+    if (perRound != null) {
+      report.note("Round by round: each engine's median CPU ms per programme in that round, and the ratios of the "
+          + "round's medians (time and CPU); the last rows of each database pool all rounds' programmes:");
+      perRound.print();
+    }
     report.note("The H2 file of each engine as its programmes accumulate, read while the database is open, after "
         + "the engine closed it, and after H2 compacted it fully (the size of the data itself):");
     h2Files.print();
@@ -130,6 +167,56 @@ final class PipelineThroughput {
     }
     return Report.num(value.applyAsDouble(runs.get(engine).measurements().get(threads))
         / value.applyAsDouble(runs.get(anchor).measurements().get(threads)), 2);
+  }
+
+  private Report.Table roundTable(List<Engine> engines) {
+    List<String> headers = new ArrayList<>(List.of("database", "threads", "round (engine order)"));
+    engines.forEach(engine -> headers.add(engine.label + ", CPU ms/prog"));
+    headers.addAll(List.of("application / bare with authorization, time", "… CPU",
+        "without authorization / bare, time", "… CPU"));
+    return report.table(headers.toArray(String[]::new));
+  }
+
+  private static void roundRow(Report.Table table, String kind, int threads, String round, List<Engine> engines,
+      Map<Engine, EngineRun> runs) {
+    List<Object> row = new ArrayList<>(List.of(kind, threads, round));
+    engines.forEach(engine -> row.add(Report.ms(runs.get(engine).measurements().get(threads).medianCpu())));
+    row.add(ratio(runs, Engine.APPLICATION, Engine.BARE_AUTHORIZED, threads, Measurement::medianMillis));
+    row.add(ratio(runs, Engine.APPLICATION, Engine.BARE_AUTHORIZED, threads, Measurement::medianCpu));
+    row.add(ratio(runs, Engine.WITHOUT_AUTHORIZATION, Engine.BARE, threads, Measurement::medianMillis));
+    row.add(ratio(runs, Engine.WITHOUT_AUTHORIZATION, Engine.BARE, threads, Measurement::medianCpu));
+    table.row(row.toArray());
+  }
+
+  /** Each engine's programmes of all rounds together, thread count by thread count. */
+  private static Map<Engine, EngineRun> pooled(List<Map<Engine, EngineRun>> rounds) {
+    if (rounds.size() == 1) {
+      return rounds.get(0);
+    }
+    Map<Engine, EngineRun> pooled = new EnumMap<>(Engine.class);
+    for (Engine engine : rounds.get(0).keySet()) {
+      Map<Integer, Measurement> measurements = new LinkedHashMap<>();
+      for (int threads : THREADS) {
+        int programmes = 0;
+        double seconds = 0;
+        long statements = 0;
+        List<Double> millis = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
+        for (Map<Engine, EngineRun> round : rounds) {
+          Measurement m = round.get(engine).measurements().get(threads);
+          programmes += m.programmes();
+          seconds += m.seconds();
+          statements += m.statements();
+          millis.addAll(m.programmeMillis());
+          cpu.addAll(m.cpuMillis());
+        }
+        measurements.put(threads, new Measurement(threads, programmes, seconds, millis, cpu, statements));
+      }
+      EngineRun first = rounds.get(0).get(engine);
+      pooled.put(engine, new EngineRun(measurements, first.stepStatements(), first.stepProgrammes(),
+          first.fileSizes()));
+    }
+    return pooled;
   }
 
   private Report.Table stepTable(String kind, List<Step> walk, Map<Engine, EngineRun> runs) {
@@ -190,10 +277,13 @@ final class PipelineThroughput {
    * in the same JVM would leave their classes, compiled code and heap behind and make later engines faster or slower
    * (in one JVM the same bare engine measured 646 CPU ms per programme after the application, 410 alone).
    */
-  private EngineRun measure(String kind, Engine which) throws Exception {
+  private EngineRun measure(String kind, Engine which, boolean reportFile) throws Exception {
     Database plain = fresh(kind, "throughput_" + which.name().toLowerCase(Locale.ROOT));
     flushWrites();
     EngineRun run = ThroughputEngine.inOwnJvm(plain, which);
+    if (!reportFile) {
+      return run;
+    }
     run.fileSizes().forEach(row -> h2Files.row(which.label, row.when(), row.programmes(), Report.num(row.mib(), 1),
         Report.num(row.mib() / row.programmes(), 2)));
     if (!plain.postgres()) {

@@ -2,6 +2,8 @@ package kr.axhub.funding.benchmark;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -260,7 +262,50 @@ final class RestLatency {
           percent(result.share(result.clients().processSeconds())), percent(result.server().machineBusy()));
     }
     table.print();
+    threadKinds(all, runs.alone());
     conflictKinds(all);
+  }
+
+  /**
+   * The server's CPU per completion by kind of thread (threads of a pool together), run by run: shows which threads
+   * take more when officials pause between tasks than when they do not. Kinds under half a millisecond per
+   * completion in every run are summed in one row.
+   */
+  private void threadKinds(List<Result> all, Result alone) {
+    if (all.stream().anyMatch(result -> result.server().byKind().isEmpty())) {
+      return;
+    }
+    Map<String, double[]> perCompletion = new TreeMap<>();
+    for (int i = 0; i < all.size(); i++) {
+      Result result = all.get(i);
+      for (Map.Entry<String, Double> kind : result.server().byKind().entrySet()) {
+        perCompletion.computeIfAbsent(kind.getKey(), k -> new double[all.size()])[i] =
+            kind.getValue() * 1000 / result.completions();
+      }
+    }
+    List<String> headers = new ArrayList<>(List.of("server thread (kind)"));
+    all.forEach(result -> headers.add(result == alone ? "1 (alone)" : result.label()));
+    report.note("The server's CPU ms per completion by thread (the threads of a pool together; the JIT compilers "
+        + "included here), run by run:");
+    Report.Table table = report.table(headers.toArray(String[]::new));
+    double[] rest = new double[all.size()];
+    perCompletion.entrySet().stream()
+        .sorted(Comparator.comparingDouble((Map.Entry<String, double[]> e) -> -Arrays.stream(e.getValue()).sum()))
+        .forEach(kind -> {
+          if (Arrays.stream(kind.getValue()).anyMatch(ms -> ms >= 0.5)) {
+            List<Object> row = new ArrayList<>(List.of(kind.getKey()));
+            Arrays.stream(kind.getValue()).forEach(ms -> row.add(Report.num(ms, 1)));
+            table.row(row.toArray());
+          } else {
+            for (int i = 0; i < rest.length; i++) {
+              rest[i] += kind.getValue()[i];
+            }
+          }
+        });
+    List<Object> row = new ArrayList<>(List.of("all other threads"));
+    Arrays.stream(rest).forEach(ms -> row.add(Report.num(ms, 1)));
+    table.row(row.toArray());
+    table.print();
   }
 
   /** Side by side, level by level, and the target: server CPU per completion over all closed-loop levels. */

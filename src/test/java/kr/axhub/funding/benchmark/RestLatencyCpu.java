@@ -7,30 +7,38 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Where the CPU went during a run: a JVM as a whole (this one, or a server's by its process id), its JIT compiler
- * threads, and the whole machine (other processes included). Another process, the compilers and the machine are
- * read from Linux's {@code /proc}; elsewhere they are NaN.
+ * Where the CPU went during a run: a JVM as a whole (this one, or a server's by its process id), its threads by
+ * name (the JIT compilers, the garbage collector, the web server's request threads, …), and the whole machine
+ * (other processes included). Another process, the threads and the machine are read from Linux's {@code /proc};
+ * elsewhere they are NaN or missing.
  */
 final class RestLatencyCpu {
 
   /** Linux reports thread and machine CPU time in ticks of 1/100 s. */
   private static final double TICK = 0.01;
 
-  /** CPU counters at one moment. */
-  record Snapshot(double processSeconds, long[] machineTicks, Map<String, Long> compilerTicks) {}
+  /** CPU counters at one moment; a thread's ticks by thread id, with the thread's name. */
+  record Snapshot(double processSeconds, long[] machineTicks, Map<String, ThreadTicks> threads) {}
 
-  /** CPU used between two snapshots: seconds of this JVM and of its compilers, and the machine's busy share. */
-  record Usage(double processSeconds, double compilerSeconds, double machineBusy) {}
+  /** A thread's name as Linux keeps it (15 characters at most) and its user and system ticks. */
+  record ThreadTicks(String name, long ticks) {}
+
+  /**
+   * CPU used between two snapshots: seconds of this JVM and of its compilers, the machine's busy share, and the
+   * JVM's seconds by kind of thread ({@link #kind}).
+   */
+  record Usage(double processSeconds, double compilerSeconds, double machineBusy, Map<String, Double> byKind) {}
 
   private RestLatencyCpu() {}
 
   static Snapshot now() {
     double process = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime() / 1e9;
-    return new Snapshot(process, machineTicks(), compilerTicks(Path.of("/proc/self")));
+    return new Snapshot(process, machineTicks(), threadTicks(Path.of("/proc/self")));
   }
 
   /** The counters of another process, e.g. a server in its own JVM. */
@@ -42,7 +50,7 @@ final class RestLatencyCpu {
     } catch (IOException | RuntimeException unavailable) {
       // Not Linux, or the process ended.
     }
-    return new Snapshot(seconds, machineTicks(), compilerTicks(process));
+    return new Snapshot(seconds, machineTicks(), threadTicks(process));
   }
 
   /** User and system ticks of a {@code /proc/<pid>/stat} or {@code /proc/<pid>/task/<tid>/stat} line. */
@@ -70,13 +78,16 @@ final class RestLatencyCpu {
 
   static Usage between(Snapshot before, Snapshot after) {
     double compilers = Double.NaN;
-    if (before.compilerTicks() != null && after.compilerTicks() != null) {
-      long ticks = 0;
-      // A compiler thread may start or end during the run; one that ended takes its time with it.
-      for (Map.Entry<String, Long> thread : after.compilerTicks().entrySet()) {
-        ticks += thread.getValue() - before.compilerTicks().getOrDefault(thread.getKey(), 0L);
+    Map<String, Double> byKind = new TreeMap<>();
+    if (before.threads() != null && after.threads() != null) {
+      // A thread may start or end during the run; one that ended takes its time with it.
+      for (Map.Entry<String, ThreadTicks> thread : after.threads().entrySet()) {
+        ThreadTicks earlier = before.threads().get(thread.getKey());
+        long ticks = thread.getValue().ticks() - (earlier == null ? 0 : earlier.ticks());
+        byKind.merge(kind(thread.getValue().name()), ticks * TICK, Double::sum);
       }
-      compilers = ticks * TICK;
+      compilers = byKind.entrySet().stream().filter(e -> e.getKey().contains("CompilerThre"))
+          .mapToDouble(Map.Entry::getValue).sum();
     }
     double machine = Double.NaN;
     if (before.machineTicks() != null && after.machineTicks() != null
@@ -84,7 +95,15 @@ final class RestLatencyCpu {
       machine = (double) (after.machineTicks()[0] - before.machineTicks()[0])
           / (after.machineTicks()[1] - before.machineTicks()[1]);
     }
-    return new Usage(after.processSeconds() - before.processSeconds(), compilers, machine);
+    return new Usage(after.processSeconds() - before.processSeconds(), compilers, machine, byKind);
+  }
+
+  /**
+   * A thread's kind: its name without the numbers that tell threads of a pool apart ("GC Thread#1" and "GC Thread#0"
+   * are both "GC Thread#", "http-nio-auto-1" is "http-nio-auto-").
+   */
+  static String kind(String name) {
+    return name.trim().replaceAll("[0-9]+", "");
   }
 
   /** Busy and total ticks of all cores, or null without {@code /proc/stat}. */
@@ -103,20 +122,18 @@ final class RestLatencyCpu {
     }
   }
 
-  /** User and system ticks of each JIT compiler thread ("C1 CompilerThre…", "C2 CompilerThre…") by thread id. */
-  private static Map<String, Long> compilerTicks(Path process) {
+  /** Every thread's name and user and system ticks, by thread id, or null without {@code /proc}. */
+  private static Map<String, ThreadTicks> threadTicks(Path process) {
     Path tasks = process.resolve("task");
     if (!Files.isDirectory(tasks)) {
       return null;
     }
-    Map<String, Long> ticks = new HashMap<>();
+    Map<String, ThreadTicks> ticks = new HashMap<>();
     try (Stream<Path> threads = Files.list(tasks)) {
       for (Path thread : threads.toList()) {
         try {
-          if (!Files.readString(thread.resolve("comm")).contains("CompilerThre")) {
-            continue;
-          }
-          ticks.put(thread.getFileName().toString(), ticks(Files.readString(thread.resolve("stat"))));
+          ticks.put(thread.getFileName().toString(), new ThreadTicks(Files.readString(thread.resolve("comm")).trim(),
+              ticks(Files.readString(thread.resolve("stat")))));
         } catch (IOException ended) {
           // The thread ended while being read.
         }
