@@ -57,7 +57,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
  *
  * <ul>
  *   <li>A completion or form submission sets only what the task's form lets the official set now, and only the
- *       task's assignee completes it; an unclaimed task is claimed by the official who completes it, so the task's
+ *       task's assignee completes it; an unclaimed task becomes the official's as they complete it, so the task's
  *       history names who decided. A process start sets only what the start form lets them set.
  *   <li>Variables are never written outside a form: setting, changing or deleting variables of tasks, executions or
  *       process instances, modifying or restarting instances, correlating messages and sending signals are for the
@@ -191,8 +191,10 @@ class OfficialCommands extends CommandInterceptor {
     Set<String> unchanged = validation.checkOfficialInput(task, CommandArguments.values(submitted));
     CommandArguments.leaveOut(command, variablesField, unchanged);
     if (task.getAssignee() == null) {
-      // The official's authorization for this task was checked above; the claim would only query it again.
-      context.runWithoutAuthorization(() -> new ClaimTaskCmd(task.getId(), userId).execute(context));
+      // The task becomes the official's as it ends: the completion's history then names them as its assignee.
+      // A claim would also grant them the task, log the claim and record an identity link, all for a task
+      // that is deleted in this same command.
+      task.setAssigneeWithoutCascade(userId);
     }
     return null;
   }

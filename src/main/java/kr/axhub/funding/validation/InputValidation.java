@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
-import org.camunda.bpm.dmn.feel.impl.FeelEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -36,6 +34,7 @@ public class InputValidation {
 
   private final List<DomainRule> rules;
   private final DeployedForms forms = new DeployedForms();
+  private final FormConditions conditions = new FormConditions();
 
   public InputValidation(List<DomainRule> rules) {
     this.rules = List.copyOf(rules);
@@ -81,7 +80,7 @@ public class InputValidation {
     Map<String, Object> normalised = Map.of();
     if (form != null) {
       FormInputValidator.Outcome outcome = FormInputValidator.validate(form.fields(), variables,
-          expression -> hides(expression, variables));
+          expression -> conditions.hides(expression, variables));
       violations.addAll(outcome.violations());
       normalised = outcome.normalised();
       variables.putAll(normalised);
@@ -124,7 +123,7 @@ public class InputValidation {
 
   private Set<String> checkOfficialInput(FormSchema form, Map<String, Object> submitted, Map<String, Object> stored,
       String what) {
-    EditableInput.Outcome outcome = EditableInput.check(form, submitted, stored, InputValidation::hides);
+    EditableInput.Outcome outcome = EditableInput.check(form, submitted, stored, conditions::hides);
     if (!outcome.refused().isEmpty()) {
       InputRefusedException refusal = new InputRefusedException(what, outcome.refused());
       LOG.info(refusal.getMessage());
@@ -143,22 +142,5 @@ public class InputValidation {
 
   private static String deploymentOf(DelegateExecution execution) {
     return ((ExecutionEntity) execution).getProcessDefinition().getDeploymentId();
-  }
-
-  /**
-   * Whether a form's {@code conditional.hide} FEEL expression hides its field for these values. An expression the
-   * engine's FEEL cannot evaluate counts as hiding its field: the server then neither lets anyone set the field nor
-   * requires it, rather than guess what the browser showed.
-   */
-  private static boolean hides(String expression, Map<String, Object> values) {
-    FeelEngine feel = ((DefaultDmnEngineConfiguration) Context.getProcessEngineConfiguration()
-        .getDmnEngineConfiguration()).getFeelEngine();
-    try {
-      return Boolean.TRUE.equals(feel.evaluateSimpleExpression(expression, ScopeVariables.context(values)));
-    } catch (RuntimeException e) {
-      LOG.warn("Form condition '{}' could not be evaluated; its field is treated as hidden: {}",
-          expression, e.getMessage());
-      return true;
-    }
   }
 }
