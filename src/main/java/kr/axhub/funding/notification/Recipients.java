@@ -2,21 +2,24 @@ package kr.axhub.funding.notification;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.stereotype.Component;
 
 /**
  * Who receives a notification: members of groups, narrowed to one region, keeping only users with an e-mail
  * address. A region is a tenant: a user acts for a region when they are a member of its tenant, directly or through
- * a group. Runs inside engine commands; the lookups bypass authorization checks because the official whose command
- * triggers a notification may not be allowed to read other users.
+ * a group. Runs inside engine commands, in their transaction, reading the engine's identity tables directly: one
+ * statement per lookup, whatever the number of officials and groups, and no authorization check, because the official
+ * whose command triggers a notification may not be allowed to read other users.
  */
 @Component
 public class Recipients {
@@ -25,10 +28,14 @@ public class Recipients {
   public record Recipient(String userId, String name, String address) {
   }
 
-  private final NotificationProperties properties;
+  private static final String USER = "SELECT RES.ID_, RES.FIRST_, RES.LAST_, RES.EMAIL_ FROM ";
 
-  public Recipients(NotificationProperties properties) {
+  private final NotificationProperties properties;
+  private final JdbcTemplate jdbc;
+
+  public Recipients(NotificationProperties properties, DataSource dataSource) {
     this.properties = properties;
+    this.jdbc = new JdbcTemplate(dataSource);
   }
 
   /**
@@ -38,14 +45,14 @@ public class Recipients {
    */
   public List<Recipient> membersOf(String groupId, String tenantId, String region) {
     String scope = tenantId != null ? tenantId : properties.regionalGroups().contains(groupId) ? region : null;
-    return withoutAuthorization((identity, tablePrefix) -> {
-      List<User> members = scope == null ? identity.createUserQuery().memberOfGroup(groupId).list()
-          : identity.createNativeUserQuery().sql(membersInTenant(tablePrefix))
-              .parameter("groupId", groupId).parameter("tenantId", scope).list();
-      List<Recipient> result = new ArrayList<>();
-      members.forEach(user -> toRecipient(user, result));
-      return result;
-    });
+    String prefix = tablePrefix();
+    if (scope == null) {
+      return jdbc.query(USER + prefix + "ACT_ID_USER RES INNER JOIN " + prefix + "ACT_ID_MEMBERSHIP M"
+          + " ON M.USER_ID_ = RES.ID_ WHERE M.GROUP_ID_ = ? ORDER BY RES.ID_", RECIPIENTS, groupId);
+    }
+    return jdbc.query(USER + prefix + "ACT_ID_USER RES INNER JOIN " + prefix + "ACT_ID_MEMBERSHIP M"
+        + " ON M.USER_ID_ = RES.ID_ WHERE M.GROUP_ID_ = ? AND " + tenantMembership(prefix) + " ORDER BY RES.ID_",
+        RECIPIENTS, groupId, scope);
   }
 
   /**
@@ -58,86 +65,66 @@ public class Recipients {
     if (scope == null || groups.isEmpty()) {
       return List.of();
     }
-    return withoutAuthorization((identity, tablePrefix) -> {
-      var query = identity.createNativeUserQuery().sql(membersOfAnyInTenant(tablePrefix, groups.size()))
-          .parameter("tenantId", scope);
-      for (int i = 0; i < groups.size(); i++) {
-        query.parameter("group" + i, groups.get(i));
-      }
-      List<Recipient> result = new ArrayList<>();
-      query.list().forEach(user -> toRecipient(user, result));
-      return result;
-    });
+    String prefix = tablePrefix();
+    List<Object> arguments = new ArrayList<>(groups);
+    arguments.add(scope);
+    return jdbc.query(USER + prefix + "ACT_ID_USER RES WHERE EXISTS (SELECT 1 FROM " + prefix + "ACT_ID_MEMBERSHIP M"
+        + " WHERE M.USER_ID_ = RES.ID_ AND M.GROUP_ID_ IN (" + placeholders(groups.size()) + "))"
+        + " AND " + tenantMembership(prefix) + " ORDER BY RES.ID_", RECIPIENTS, arguments.toArray());
   }
 
+  /** These users, in this order, each once; unknown ones and those without an address are left out. */
   public List<Recipient> users(Collection<String> userIds) {
-    if (userIds.isEmpty()) {
+    List<String> ids = List.copyOf(new LinkedHashSet<>(userIds));
+    if (ids.isEmpty()) {
       return List.of();
     }
-    return withoutAuthorization((identity, tablePrefix) -> {
-      Map<String, User> found = new HashMap<>();
-      identity.createUserQuery().userIdIn(userIds.toArray(String[]::new)).list()
-          .forEach(user -> found.put(user.getId(), user));
-      List<Recipient> result = new ArrayList<>();
-      for (String userId : userIds) {
-        if (found.containsKey(userId)) {
-          toRecipient(found.get(userId), result);
-        }
+    Map<String, Recipient> found = new HashMap<>();
+    jdbc.query(USER + tablePrefix() + "ACT_ID_USER RES WHERE RES.ID_ IN (" + placeholders(ids.size()) + ")",
+        RECIPIENTS, ids.toArray()).forEach(recipient -> found.put(recipient.userId(), recipient));
+    List<Recipient> result = new ArrayList<>();
+    for (String userId : ids) {
+      if (found.containsKey(userId)) {
+        result.add(found.get(userId));
       }
-      return result;
-    });
-  }
-
-  /**
-   * The members of a group who act for a tenant: members of the tenant themselves, or through any group of theirs
-   * that is a member of it. One query whatever the number of officials and groups, since this runs for every task
-   * created.
-   */
-  private static String membersInTenant(String tablePrefix) {
-    return "SELECT RES.* FROM " + tablePrefix + "ACT_ID_USER RES"
-        + " INNER JOIN " + tablePrefix + "ACT_ID_MEMBERSHIP M ON M.USER_ID_ = RES.ID_"
-        + " WHERE M.GROUP_ID_ = #{groupId} AND " + tenantMembership(tablePrefix) + " ORDER BY RES.ID_";
-  }
-
-  /** Like {@link #membersInTenant}, for members of any of {@code groups} groups ({@code #{group0}} and on). */
-  private static String membersOfAnyInTenant(String tablePrefix, int groups) {
-    StringBuilder in = new StringBuilder();
-    for (int i = 0; i < groups; i++) {
-      in.append(i == 0 ? "" : ", ").append("#{group").append(i).append('}');
     }
-    return "SELECT RES.* FROM " + tablePrefix + "ACT_ID_USER RES"
-        + " WHERE EXISTS (SELECT 1 FROM " + tablePrefix + "ACT_ID_MEMBERSHIP M WHERE M.USER_ID_ = RES.ID_"
-        + " AND M.GROUP_ID_ IN (" + in + "))"
-        + " AND " + tenantMembership(tablePrefix) + " ORDER BY RES.ID_";
+    return result;
   }
 
-  /** The user {@code RES} acts for {@code #{tenantId}}: a member of it, or of a group that is. */
-  private static String tenantMembership(String tablePrefix) {
-    return "EXISTS (SELECT 1 FROM " + tablePrefix + "ACT_ID_TENANT_MEMBER TM"
-        + " WHERE TM.TENANT_ID_ = #{tenantId} AND (TM.USER_ID_ = RES.ID_ OR TM.GROUP_ID_ IN"
-        + " (SELECT G.GROUP_ID_ FROM " + tablePrefix + "ACT_ID_MEMBERSHIP G WHERE G.USER_ID_ = RES.ID_)))";
+  /** The user {@code RES} acts for the tenant of the statement's last argument: a member of it, or of a group that is. */
+  private static String tenantMembership(String prefix) {
+    return "EXISTS (SELECT 1 FROM " + prefix + "ACT_ID_TENANT_MEMBER TM"
+        + " WHERE TM.TENANT_ID_ = ? AND (TM.USER_ID_ = RES.ID_ OR TM.GROUP_ID_ IN"
+        + " (SELECT G.GROUP_ID_ FROM " + prefix + "ACT_ID_MEMBERSHIP G WHERE G.USER_ID_ = RES.ID_)))";
   }
 
-  private static void toRecipient(User user, List<Recipient> into) {
-    if (user.getEmail() == null || user.getEmail().isBlank()) {
-      return;
+  private static String placeholders(int count) {
+    return String.join(", ", Collections.nCopies(count, "?"));
+  }
+
+  /** Users without an e-mail address are not recipients, so the query's rows may be fewer than its users. */
+  private static final ResultSetExtractor<List<Recipient>> RECIPIENTS = rows -> {
+    List<Recipient> result = new ArrayList<>();
+    while (rows.next()) {
+      String address = rows.getString("EMAIL_");
+      if (address == null || address.isBlank()) {
+        continue;
+      }
+      String last = rows.getString("LAST_");
+      String first = rows.getString("FIRST_");
+      String id = rows.getString("ID_");
+      String name = ((last == null ? "" : last) + " " + (first == null ? "" : first)).strip();
+      result.add(new Recipient(id, name.isEmpty() ? id : name, address.strip()));
     }
-    String name = ((user.getLastName() == null ? "" : user.getLastName()) + " "
-        + (user.getFirstName() == null ? "" : user.getFirstName())).strip();
-    into.add(new Recipient(user.getId(), name.isEmpty() ? user.getId() : name, user.getEmail().strip()));
-  }
+    return result;
+  };
 
-  private interface Lookup<T> {
-    T run(IdentityService identity, String tablePrefix);
-  }
-
-  private static <T> T withoutAuthorization(Lookup<T> lookup) {
+  private static String tablePrefix() {
     CommandContext context = Context.getCommandContext();
     if (context == null) {
       throw new IllegalStateException("Recipients are resolved inside engine commands");
     }
-    var configuration = context.getProcessEngineConfiguration();
-    String prefix = configuration.getDatabaseTablePrefix() == null ? "" : configuration.getDatabaseTablePrefix();
-    return context.runWithoutAuthorization(() -> lookup.run(configuration.getIdentityService(), prefix));
+    String prefix = context.getProcessEngineConfiguration().getDatabaseTablePrefix();
+    return prefix == null ? "" : prefix;
   }
 }

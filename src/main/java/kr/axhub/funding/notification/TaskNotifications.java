@@ -51,13 +51,14 @@ public class TaskNotifications {
 
   /** Task created: every candidate official; the assignee, if any, hears through the assignment event. */
   void taskCreated(DelegateTask task) {
-    Map<String, Recipient> to = candidates(task);
+    ProgrammeFacts programme = ProgrammeFacts.of(task.getExecution());
+    Map<String, Recipient> to = candidates(task, programme);
     if (task.getAssignee() != null) {
       to.remove(task.getAssignee());
     }
     for (Recipient recipient : to.values()) {
       record(NotificationKind.TASK_CREATED, "task-created:" + task.getId() + ":" + recipient.userId(), task,
-          recipient, Map.of());
+          programme, recipient, Map.of());
     }
   }
 
@@ -71,9 +72,10 @@ public class TaskNotifications {
     if (assignee == null || (context != null && assignee.equals(context.getAuthenticatedUserId()))) {
       return;
     }
+    ProgrammeFacts programme = ProgrammeFacts.of(task.getExecution());
     for (Recipient recipient : recipients.users(List.of(assignee))) {
-      record(NotificationKind.TASK_ASSIGNED, "task-assigned:" + task.getId() + ":" + assignee, task, recipient,
-          Map.of());
+      record(NotificationKind.TASK_ASSIGNED, "task-assigned:" + task.getId() + ":" + assignee, task, programme,
+          recipient, Map.of());
     }
   }
 
@@ -88,23 +90,23 @@ public class TaskNotifications {
     }
     Instant due = dueDate.toInstant();
     long dueKey = due.toEpochMilli();
+    ProgrammeFacts programme = ProgrammeFacts.of(task.getExecution());
     List<Recipient> people = task.getAssignee() != null
-        ? recipients.users(List.of(task.getAssignee())) : List.copyOf(candidates(task).values());
+        ? recipients.users(List.of(task.getAssignee())) : List.copyOf(candidates(task, programme).values());
     if (now.isBefore(due)) {
       if (!now.isBefore(due.minus(properties.reminderLeadTime()))) {
         for (Recipient recipient : people) {
           record(NotificationKind.TASK_DUE_SOON, "task-due-soon:" + task.getId() + ":" + dueKey + ":"
-              + recipient.userId(), task, recipient, Map.of());
+              + recipient.userId(), task, programme, recipient, Map.of());
         }
       }
       return;
     }
     for (Recipient recipient : people) {
       record(NotificationKind.TASK_OVERDUE, "task-overdue:" + task.getId() + ":" + dueKey + ":"
-          + recipient.userId(), task, recipient, Map.of());
+          + recipient.userId(), task, programme, recipient, Map.of());
     }
     if (!now.isBefore(due.plus(properties.escalationGracePeriod()))) {
-      ProgrammeFacts programme = ProgrammeFacts.of(task.getExecution());
       String tenantId = task.getTenantId() != null ? task.getTenantId() : programme.tenantId();
       Map<String, Recipient> escalateTo = new LinkedHashMap<>();
       for (String target : escalationTargets(task)) {
@@ -114,7 +116,7 @@ public class TaskNotifications {
       }
       for (Recipient recipient : escalateTo.values()) {
         record(NotificationKind.TASK_ESCALATED, "task-escalated:" + task.getId() + ":" + dueKey + ":"
-            + recipient.userId(), task, recipient, grace(properties.escalationGracePeriod()));
+            + recipient.userId(), task, programme, recipient, grace(properties.escalationGracePeriod()));
       }
     }
   }
@@ -130,8 +132,7 @@ public class TaskNotifications {
     return targets;
   }
 
-  private Map<String, Recipient> candidates(DelegateTask task) {
-    ProgrammeFacts programme = ProgrammeFacts.of(task.getExecution());
+  private Map<String, Recipient> candidates(DelegateTask task, ProgrammeFacts programme) {
     String tenantId = task.getTenantId() != null ? task.getTenantId() : programme.tenantId();
     Map<String, Recipient> result = new LinkedHashMap<>();
     List<String> users = new ArrayList<>();
@@ -160,9 +161,8 @@ public class TaskNotifications {
     return groups;
   }
 
-  private void record(NotificationKind kind, String dedupeKey, DelegateTask task, Recipient recipient,
-      Map<String, Object> extra) {
-    ProgrammeFacts programme = ProgrammeFacts.of(task.getExecution());
+  private void record(NotificationKind kind, String dedupeKey, DelegateTask task, ProgrammeFacts programme,
+      Recipient recipient, Map<String, Object> extra) {
     Map<String, Object> model = new HashMap<>(extra);
     model.put("recipientName", recipient.name());
     model.put("programmeLabel", programme.label());
