@@ -15,6 +15,8 @@ class LoginPlugin extends AbstractProcessEnginePlugin {
   private final ObjectProvider<LoginAlerts> alerts;
   private final LoginProperties properties;
   private final VerifiedCredentials credentials;
+  /** Looked up at the first command that needs it (the engine is built before it), then kept. */
+  private volatile LoginAlerts resolvedAlerts;
 
   LoginPlugin(LoginThrottle throttle, ObjectProvider<LoginAlerts> alerts, LoginProperties properties,
       VerifiedCredentials credentials) {
@@ -34,9 +36,18 @@ class LoginPlugin extends AbstractProcessEnginePlugin {
 
       @Override
       public Session openSession() {
-        return new ThrottledIdentityProvider(throttle, alerts.getObject(), properties.accountAlertAfter(),
-            credentials);
+        return new ThrottledIdentityProvider(throttle, alerts(), properties.accountAlertAfter(), credentials);
       }
     });
+  }
+
+  /** The alerts, looked up once: every command that reads users, groups or tenants opens an identity session. */
+  private LoginAlerts alerts() {
+    LoginAlerts found = resolvedAlerts;
+    if (found == null) {
+      found = alerts.getObject();
+      resolvedAlerts = found;
+    }
+    return found;
   }
 }
