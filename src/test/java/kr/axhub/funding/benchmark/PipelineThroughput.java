@@ -74,10 +74,10 @@ final class PipelineThroughput {
         + ". Medians are of the programmes' own wall times and of the CPU time of the thread that walked them "
         + "(which, on H2, includes the database's work; on PostgreSQL the server's CPU is not in it).");
     Report.Table table = report.table("database", "threads", "engine", "prog/s", "ms/prog (median)",
-        "ms/prog (p95)", "CPU ms/prog (median)", "SQL statements/prog");
+        "ms/prog (p95)", "CPU ms/prog (median)", "allocated MiB/prog (median)", "SQL statements/prog");
     Report.Table ratios = report.table("database", "threads", "application / bare with authorization, time",
-        "… CPU", "… statements", "without authorization / bare, time", "… CPU", "… statements",
-        "application / bare, time");
+        "… CPU", "… allocated", "… statements", "without authorization / bare, time", "… CPU", "… allocated",
+        "… statements", "application / bare, time");
     h2Files = report.table("H2 engine", "when", "programmes launched", "file size, MiB", "MiB per programme");
     Report.Table commits = report.table("database", "commits/s, 1 connection", "commits/s, 4 connections",
         "steps per programme", "ceiling prog/s at 4 connections (commits only)");
@@ -115,14 +115,16 @@ final class PipelineThroughput {
           Measurement m = runs.get(engine).measurements().get(threads);
           table.row(kind, threads, engine.label, Report.num(m.perSecond(), 2), Report.ms(m.medianMillis()),
               Report.ms(Stats.of(m.programmeMillis()).percentile(95)), Report.ms(m.medianCpu()),
-              Report.num(m.statementsPerProgramme(), 0));
+              Report.num(m.medianAllocated(), 1), Report.num(m.statementsPerProgramme(), 0));
         }
         ratios.row(kind, threads,
             ratio(runs, Engine.APPLICATION, Engine.BARE_AUTHORIZED, threads, Measurement::medianMillis),
             ratio(runs, Engine.APPLICATION, Engine.BARE_AUTHORIZED, threads, Measurement::medianCpu),
+            ratio(runs, Engine.APPLICATION, Engine.BARE_AUTHORIZED, threads, Measurement::medianAllocated),
             ratio(runs, Engine.APPLICATION, Engine.BARE_AUTHORIZED, threads, Measurement::statementsPerProgramme),
             ratio(runs, Engine.WITHOUT_AUTHORIZATION, Engine.BARE, threads, Measurement::medianMillis),
             ratio(runs, Engine.WITHOUT_AUTHORIZATION, Engine.BARE, threads, Measurement::medianCpu),
+            ratio(runs, Engine.WITHOUT_AUTHORIZATION, Engine.BARE, threads, Measurement::medianAllocated),
             ratio(runs, Engine.WITHOUT_AUTHORIZATION, Engine.BARE, threads, Measurement::statementsPerProgramme),
             ratio(runs, Engine.APPLICATION, Engine.BARE, threads, Measurement::medianMillis));
       }
@@ -202,6 +204,7 @@ final class PipelineThroughput {
         long statements = 0;
         List<Double> millis = new ArrayList<>();
         List<Double> cpu = new ArrayList<>();
+        List<Double> allocated = new ArrayList<>();
         for (Map<Engine, EngineRun> round : rounds) {
           Measurement m = round.get(engine).measurements().get(threads);
           programmes += m.programmes();
@@ -209,8 +212,10 @@ final class PipelineThroughput {
           statements += m.statements();
           millis.addAll(m.programmeMillis());
           cpu.addAll(m.cpuMillis());
+          allocated.addAll(m.allocatedMib());
         }
-        measurements.put(threads, new Measurement(threads, programmes, seconds, millis, cpu, statements));
+        measurements.put(threads, new Measurement(threads, programmes, seconds, millis, cpu, allocated,
+            statements));
       }
       EngineRun first = rounds.get(0).get(engine);
       pooled.put(engine, new EngineRun(measurements, first.stepStatements(), first.stepProgrammes(),

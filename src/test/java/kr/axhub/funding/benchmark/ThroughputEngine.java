@@ -47,10 +47,16 @@ final class ThroughputEngine {
   static final boolean COUNT_STATEMENTS = !Options.text("bench.throughput.statements", "true")
       .equalsIgnoreCase("false");
   private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+  private static final com.sun.management.ThreadMXBean ALLOCATION = (com.sun.management.ThreadMXBean) CPU;
   private static final long LIMIT_MINUTES = 120;
 
+  /**
+   * One thread count's programmes: each one's wall time, CPU time and bytes allocated by the thread that walked it
+   * (MiB; on H2 including the database's work). Allocation varies far less than CPU time from one JVM to the next,
+   * so it shows a change in the work done per programme that CPU time, at this machine's spread, may hide.
+   */
   record Measurement(int threads, int programmes, double seconds, List<Double> programmeMillis,
-      List<Double> cpuMillis, long statements) implements Serializable {
+      List<Double> cpuMillis, List<Double> allocatedMib, long statements) implements Serializable {
     double perSecond() {
       return programmes / seconds;
     }
@@ -61,6 +67,10 @@ final class ThroughputEngine {
 
     double medianCpu() {
       return Stats.of(cpuMillis).median();
+    }
+
+    double medianAllocated() {
+      return Stats.of(allocatedMib).median();
     }
 
     double statementsPerProgramme() {
@@ -213,6 +223,7 @@ final class ThroughputEngine {
       throws Exception {
     List<Double> millis = Collections.synchronizedList(new ArrayList<>());
     List<Double> cpu = Collections.synchronizedList(new ArrayList<>());
+    List<Double> allocated = Collections.synchronizedList(new ArrayList<>());
     AtomicLong statements = new AtomicLong();
     AtomicInteger remaining = new AtomicInteger(programmes);
     ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -226,11 +237,13 @@ final class ThroughputEngine {
             String region = Officials.REGIONS.get(n % Officials.REGIONS.size());
             ProgrammeWalk programme = new ProgrammeWalk(region, String.format(Locale.ROOT, "AX-BENCH-%04d", n));
             long statementsBefore = StatementCounter.count();
+            long allocatedBefore = ALLOCATION.getCurrentThreadAllocatedBytes();
             long cpuBefore = CPU.getCurrentThreadCpuTime();
             long begin = System.nanoTime();
             walker.walk(programme);
             millis.add((System.nanoTime() - begin) / 1e6);
             cpu.add((CPU.getCurrentThreadCpuTime() - cpuBefore) / 1e6);
+            allocated.add((ALLOCATION.getCurrentThreadAllocatedBytes() - allocatedBefore) / (1024.0 * 1024.0));
             statements.addAndGet(StatementCounter.count() - statementsBefore);
           }
           return null;
@@ -243,6 +256,6 @@ final class ThroughputEngine {
       pool.shutdown();
     }
     return new Measurement(threads, programmes, (System.nanoTime() - start) / 1e9, new ArrayList<>(millis),
-        new ArrayList<>(cpu), statements.get());
+        new ArrayList<>(cpu), new ArrayList<>(allocated), statements.get());
   }
 }
