@@ -71,8 +71,9 @@ final class PipelineThroughput {
         + " programmes of warm-up on each engine, then " + PROGRAMMES + " programmes per thread count (" + THREADS
         + "), spread over the threads. Engines, each on a fresh database: " + engines.stream()
         .map(engine -> engine.label + " (" + engine.description + ")").collect(Collectors.joining("; "))
-        + ". Medians are of the programmes' own wall times and of the CPU time of the thread that walked them "
-        + "(which, on H2, includes the database's work; on PostgreSQL the server's CPU is not in it).");
+        + ". Medians are of the programmes' own wall times and of the CPU time and bytes allocated of the thread "
+        + "that walked them (which, on H2, include the database's work; on PostgreSQL the server's are not in "
+        + "them).");
     Report.Table table = report.table("database", "threads", "engine", "prog/s", "ms/prog (median)",
         "ms/prog (p95)", "CPU ms/prog (median)", "allocated MiB/prog (median)", "SQL statements/prog");
     Report.Table ratios = report.table("database", "threads", "application / bare with authorization, time",
