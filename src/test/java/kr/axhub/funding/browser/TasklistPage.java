@@ -153,9 +153,24 @@ final class TasklistPage {
   FormPage claim(FormModel form) {
     browser.waiting().until(ExpectedConditions.elementToBeClickable(CLAIM)).click();
     browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(CLAIM));
-    browser.waiting().until(driver -> !driver.findElement(COMPLETE).getDomProperty("disabled").equals("true"));
-    browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(FORM));
-    return new FormPage(browser, form);
+    for (int attempt = 0; ; attempt++) {
+      try {
+        browser.waiting().until(driver -> !driver.findElement(COMPLETE).getDomProperty("disabled").equals("true"));
+        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(FORM));
+        return new FormPage(browser, form);
+      } catch (TimeoutException notEditable) {
+        // The claim went through (its button is gone), but on a busy machine Tasklist has been seen to leave the
+        // task's view without its Complete button. A reload shows the task as the engine has it: claimed, with an
+        // editable form; a claim the engine did not keep shows the Claim button again and fails here.
+        if (attempt == 1) {
+          String shown = shownInstead();
+          browser.dump("claim-" + form.id);
+          throw new AssertionError("After the claim the task's form did not become editable, even after a reload; "
+              + "the page showed " + shown, notEditable);
+        }
+        browser.driver.navigate().refresh();
+      }
+    }
   }
 
   boolean claimable() {
