@@ -1,5 +1,6 @@
 package kr.axhub.funding.browser;
 
+import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.TimeoutException;
@@ -34,7 +35,7 @@ final class TasklistPage {
       browser.get("/camunda/app/" + app + "/default/#/login");
       var wait = browser.waiting();
       try {
-        wait.until(ExpectedConditions.visibilityOfElementLocated(username)).sendKeys(userId);
+        typeInto(wait.until(ExpectedConditions.visibilityOfElementLocated(username)), userId);
       } catch (TimeoutException noLoginPage) {
         // A first attempt that went through after its wait leaves the webapp logged in, and it then shows no login
         // page: that official is in, which is what was asked.
@@ -44,7 +45,7 @@ final class TasklistPage {
         browser.dump("login-" + app + "-" + userId);
         throw noLoginPage;
       }
-      browser.driver.findElement(By.cssSelector("input[type='password']")).sendKeys(password);
+      typeInto(browser.driver.findElement(By.cssSelector("input[type='password']")), password);
       browser.driver.findElement(By.cssSelector("button[type='submit']")).click();
       try {
         wait.until(ExpectedConditions.invisibilityOfElementLocated(username));
@@ -56,6 +57,24 @@ final class TasklistPage {
           throw new AssertionError("The login of " + userId + " in " + app + " did not go through twice; the page "
               + "showed " + shown, stillShown);
         }
+      }
+    }
+  }
+
+  /**
+   * Types the text into the field and makes sure the field holds it: keys typed while the login page is still
+   * starting up can be lost, and a login with half a user id or password is refused as a wrong one.
+   */
+  private void typeInto(WebElement field, String text) {
+    for (int attempt = 0; attempt < 3; attempt++) {
+      field.clear();
+      field.sendKeys(text);
+      try {
+        browser.waiting().withTimeout(Duration.ofSeconds(2))
+            .until(driver -> text.equals(field.getDomProperty("value")));
+        return;
+      } catch (TimeoutException partlyTyped) {
+        // typed again
       }
     }
   }
