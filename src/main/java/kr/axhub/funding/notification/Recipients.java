@@ -46,13 +46,10 @@ public class Recipients {
   public List<Recipient> membersOf(String groupId, String tenantId, String region) {
     String scope = tenantId != null ? tenantId : properties.regionalGroups().contains(groupId) ? region : null;
     String prefix = tablePrefix();
-    if (scope == null) {
-      return jdbc.query(USER + prefix + "ACT_ID_USER RES INNER JOIN " + prefix + "ACT_ID_MEMBERSHIP M"
-          + " ON M.USER_ID_ = RES.ID_ WHERE M.GROUP_ID_ = ? ORDER BY RES.ID_", RECIPIENTS, groupId);
-    }
-    return jdbc.query(USER + prefix + "ACT_ID_USER RES INNER JOIN " + prefix + "ACT_ID_MEMBERSHIP M"
-        + " ON M.USER_ID_ = RES.ID_ WHERE M.GROUP_ID_ = ? AND " + tenantMembership(prefix) + " ORDER BY RES.ID_",
-        RECIPIENTS, groupId, scope);
+    String members = USER + prefix + "ACT_ID_USER RES INNER JOIN " + prefix + "ACT_ID_MEMBERSHIP M"
+        + " ON M.USER_ID_ = RES.ID_ WHERE M.GROUP_ID_ = ?";
+    return scope == null ? jdbc.query(members + " ORDER BY RES.ID_", RECIPIENTS, groupId)
+        : jdbc.query(members + " AND " + tenantMembership(prefix) + " ORDER BY RES.ID_", RECIPIENTS, groupId, scope);
   }
 
   /**
