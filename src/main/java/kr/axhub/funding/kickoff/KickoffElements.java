@@ -46,6 +46,7 @@ public final class KickoffElements {
 
   /** Input variables, set by the main pipeline for each task of the implementation plan. */
   public static final String PROGRAMME_CODE = "programmeCode";
+  public static final String PROGRAMME_NAME = "programmeName";
   public static final String REGION = "region";
   public static final String TASK_CODE = "taskCode";
   public static final String TASK_TITLE = "taskTitle";

@@ -21,27 +21,45 @@ public record ProgrammeFacts(String programmeCode, String businessKey, String pr
   static final String PROGRAMME_CODE = "programmeCode";
   static final String REGION = "region";
 
-  /** Facts of the execution's programme; all empty for a task outside any process (created in Tasklist). */
+  /**
+   * Facts of the execution's programme; all empty for a task outside any process (created in Tasklist). An R&amp;D
+   * task's kickoff carries the programme's name and region among its own variables and its code in its business key,
+   * so the programme's instance (a tree of executions of its own) is loaded only for what the kickoff lacks.
+   */
   public static ProgrammeFacts of(DelegateExecution delegate) {
     if (delegate == null) {
       return new ProgrammeFacts(null, null, null, null, null, null);
     }
     ExecutionEntity execution = (ExecutionEntity) delegate;
     ExecutionEntity instance = execution.getProcessInstance();
-    ExecutionEntity root = instance;
-    while (root.getSuperExecution() != null) {
-      root = root.getSuperExecution().getProcessInstance();
-    }
     String businessKey = instance.getBusinessKey();
-    String code = root.getBusinessKey();
+    boolean called = instance.getSuperExecutionId() != null;
+    String code = called ? calledPrefix(businessKey) : businessKey;
+    Object name = execution.getVariable(PROGRAMME_NAME);
+    Object region = execution.getVariable(REGION);
+    if (called && (code == null || name == null || region == null)) {
+      ExecutionEntity root = instance;
+      while (root.getSuperExecution() != null) {
+        root = root.getSuperExecution().getProcessInstance();
+      }
+      code = root.getBusinessKey() != null ? root.getBusinessKey() : code;
+      name = name != null ? name : root.getVariable(PROGRAMME_NAME);
+      region = region != null ? region : root.getVariable(REGION);
+    }
     if (code == null && businessKey != null) {
       code = businessKey.split("/", 2)[0];
     }
     if (code == null) {
-      code = text(lookup(execution, root, PROGRAMME_CODE));
+      code = text(execution.getVariable(PROGRAMME_CODE));
     }
-    return new ProgrammeFacts(code, businessKey, text(lookup(execution, root, PROGRAMME_NAME)),
-        text(lookup(execution, root, REGION)), execution.getTenantId(), instance.getId());
+    return new ProgrammeFacts(code, businessKey, text(name), text(region), execution.getTenantId(),
+        instance.getId());
+  }
+
+  /** The programme's code in a called instance's key {@code <programmeCode>/<taskCode>}, or null without one. */
+  private static String calledPrefix(String businessKey) {
+    int slash = businessKey == null ? -1 : businessKey.lastIndexOf('/');
+    return slash > 0 ? businessKey.substring(0, slash) : null;
   }
 
   /** "Name (CODE)", or whichever of the two is known. */
@@ -52,11 +70,6 @@ public record ProgrammeFacts(String programmeCode, String businessKey, String pr
     return programmeName != null ? programmeName
         : businessKey != null ? businessKey : programmeCode != null ? programmeCode
         : processInstanceId != null ? processInstanceId : "-";
-  }
-
-  private static Object lookup(ExecutionEntity execution, ExecutionEntity root, String name) {
-    Object value = execution.getVariable(name);
-    return value != null ? value : root.getVariable(name);
   }
 
   private static String text(Object value) {

@@ -13,6 +13,7 @@ import org.camunda.spin.plugin.variable.SpinValues;
 public final class KickoffForms {
 
   static final String PROGRAMME = "AX-DAEGU-2026";
+  static final String PROGRAMME_TITLE = "대구 AX 혁신 기술개발사업 (Daegu AX innovation R&D programme)";
   static final long TASK_BUDGET_EOK = 120L;
   static final String CALL_OPENS = "2026-03-02";
   static final String CALL_CLOSES = "2026-04-01";
@@ -24,6 +25,7 @@ public final class KickoffForms {
   public static VariableMap inputs(String taskCode) {
     return Variables.createVariables()
         .putValue(PROGRAMME_CODE, PROGRAMME)
+        .putValue(PROGRAMME_NAME, PROGRAMME_TITLE)
         .putValue(REGION, "daegu")
         .putValue(TASK_CODE, taskCode)
         .putValue(TASK_TITLE, "완전자율 로봇 표준모델 개발 (Autonomous robot standard model)")

@@ -11,11 +11,17 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.assertj.core.api.Assertions;
+import kr.axhub.funding.notification.NotificationRepository;
+import kr.axhub.funding.tasklist.TaskListLabels;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -77,6 +83,9 @@ class KickoffProcessTest {
   @Autowired ManagementService managementService;
 
   @Autowired RepositoryService repositoryService;
+  @Autowired HistoryService historyService;
+  @Autowired NotificationRepository notifications;
+  @Autowired IdentityService identityService;
 
   private String businessKey;
 
@@ -125,6 +134,49 @@ class KickoffProcessTest {
     complete(instance, CONFIRM_KICKOFF, KickoffForms.kickoff());
     assertThat(instance).isEnded().hasPassed(END_TASK_KICKED_OFF).hasNotPassed(OBJECTION_FILED)
         .variables().containsEntry(AGREED_BUDGET, KickoffForms.TASK_BUDGET_EOK);
+  }
+
+  @Test
+  void aKickoffsTasksNameTheirProgrammeAndKeepNoHistoryOfTheirLabels() {
+    User official = identityService.newUser("kickoff-notice-" + UUID.randomUUID());
+    official.setEmail(official.getId() + "@iitp.example.kr");
+    identityService.saveUser(official);
+    identityService.createMembership(official.getId(), "agency-officers");
+    try {
+      walkFirstTaskOfAKickoff(official.getId());
+    } finally {
+      identityService.deleteUser(official.getId());
+    }
+  }
+
+  private void walkFirstTaskOfAKickoff(String official) {
+    ProcessInstance instance = start();
+    String taskCode = businessKey.substring(businessKey.indexOf('/') + 1);
+    Task announce = task(ANNOUNCE_CALL, instance);
+    Assertions.assertThat(taskService.getVariablesLocal(announce.getId()))
+        .containsEntry(TaskListLabels.PROGRAMME, KickoffForms.PROGRAMME + " · " + KickoffForms.PROGRAMME_TITLE)
+        .containsEntry(TaskListLabels.RND_TASK, taskCode + " · 완전자율 로봇 표준모델 개발 (Autonomous robot standard model)");
+
+    // the notices of the kickoff's first task name the programme from the kickoff's own variables and key
+    Assertions.assertThat(notifications.findByProcessInstance(instance.getId()))
+        .filteredOn(notice -> announce.getId().equals(notice.taskId()))
+        .extracting(notice -> notice.recipientUserId()).contains(official);
+    Assertions.assertThat(notifications.findByProcessInstance(instance.getId()))
+        .filteredOn(notice -> announce.getId().equals(notice.taskId()))
+        .allSatisfy(notice -> {
+          Assertions.assertThat(notice.programmeCode()).isEqualTo(KickoffForms.PROGRAMME);
+          Assertions.assertThat(notice.subject() + notice.body()).contains(KickoffForms.PROGRAMME_TITLE)
+              .contains(businessKey);
+        });
+
+    complete(instance, ANNOUNCE_CALL, KickoffForms.announcement());
+    Assertions.assertThat(taskService.createTaskQuery().taskId(announce.getId()).count()).isZero();
+    Assertions.assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+            .list())
+        .extracting(HistoricVariableInstance::getName)
+        .as("the labels are copies for Tasklist's list; the programme's own variables keep their history")
+        .doesNotContain(TaskListLabels.PROGRAMME, TaskListLabels.RND_TASK)
+        .contains(PROGRAMME_CODE, PROGRAMME_NAME, CALL_OPENS_ON);
   }
 
   @Test
