@@ -1,5 +1,7 @@
 package kr.axhub.funding.tasklist;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -9,13 +11,17 @@ import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.core.variable.scope.VariableCollectionProvider;
+import org.camunda.bpm.engine.impl.core.variable.scope.VariableStore;
 import org.camunda.bpm.engine.impl.history.AbstractHistoryLevel;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,6 +43,9 @@ public class TaskListLabels extends AbstractProcessEnginePlugin {
   public static final String RND_TASK = "listRndTask";
 
   private static final Set<String> LABELS = Set.of(PROGRAMME, RND_TASK);
+
+  /** A task's variable store, which the engine keeps to itself; null where it cannot be reached. */
+  private static final VarHandle VARIABLE_STORE = variableStore();
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -60,13 +69,41 @@ public class TaskListLabels extends AbstractProcessEnginePlugin {
   }
 
   static void label(DelegateTask task) {
+    startsWithoutVariables(task);
     String programme = joined(task.getVariable("programmeCode"), task.getVariable("programmeName"));
+    String rndTask = joined(task.getVariable("taskCode"), task.getVariable("taskTitle"));
     if (programme != null) {
       task.setVariableLocal(PROGRAMME, programme);
     }
-    String rndTask = joined(task.getVariable("taskCode"), task.getVariable("taskTitle"));
     if (rndTask != null) {
       task.setVariableLocal(RND_TASK, rndTask);
+    }
+  }
+
+  /**
+   * A task being created has no variables stored yet. The engine knows that of an execution it creates, but asks the
+   * database for a new task's variables the first time one is set on it; telling the task's variable store saves
+   * that select at every task. Where the store cannot be reached, the select stays.
+   */
+  @SuppressWarnings("unchecked")
+  private static void startsWithoutVariables(DelegateTask task) {
+    if (VARIABLE_STORE != null && task instanceof TaskEntity entity
+        && TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+      VariableStore<VariableInstanceEntity> store = (VariableStore<VariableInstanceEntity>) VARIABLE_STORE.get(entity);
+      if (store != null && !store.isInitialized()) {
+        store.setVariablesProvider(VariableCollectionProvider.emptyVariables());
+      }
+    }
+  }
+
+  private static VarHandle variableStore() {
+    try {
+      return MethodHandles.privateLookupIn(TaskEntity.class, MethodHandles.lookup())
+          .findVarHandle(TaskEntity.class, "variableStore", VariableStore.class);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      LoggerFactory.getLogger(TaskListLabels.class).warn("A new task's labels will look up its variables first: {}",
+          e.toString());
+      return null;
     }
   }
 
