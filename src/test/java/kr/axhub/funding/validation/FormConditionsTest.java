@@ -28,7 +28,23 @@ class FormConditionsTest {
 
   private static final Pattern NAME = Pattern.compile("(?<![\"\\w])[A-Za-z]\\w*");
 
+  private static final Object ABSENT = new Object();
+
+  /** Values besides a form's choices: texts, nothing, and values of other types, which FEEL compares its own way. */
+  private static final List<Object> OTHER_VALUES = java.util.Arrays.asList("이전 의견 (an earlier remark)", "", "A",
+      "B", null, 5L, true);
+
   private final FormConditions conditions = new FormConditions();
+
+  /** Camunda's answer, read as the server reads it: hidden when true, and when the expression cannot be evaluated. */
+  private static boolean camundaHides(String expression, Map<String, Object> values) {
+    try {
+      return Boolean.TRUE.equals(CAMUNDA_FEEL.evaluateSimpleExpression(expression,
+          Variables.fromMap(values).asVariableContext()));
+    } catch (RuntimeException unreadable) {
+      return true;
+    }
+  }
 
   @Test
   void everyConditionOfTheDeployedFormsDecidesAsCamundasFeelDoesForEveryDecision() throws IOException {
@@ -48,16 +64,18 @@ class FormConditionsTest {
         Matcher names = NAME.matcher(field.hideCondition());
         while (names.find()) {
           if (!List.of("null", "or", "and", "not").contains(names.group())) {
-            cases.add(Map.of(names.group(), "이전 의견 (an earlier remark)"));
-            cases.add(Map.of(names.group(), ""));
+            for (Object value : OTHER_VALUES) {
+              Map<String, Object> one = new HashMap<>();
+              one.put(names.group(), value);
+              cases.add(one);
+            }
           }
         }
         Set<Boolean> outcomes = new HashSet<>();
         for (Map<String, Object> values : cases) {
           boolean hides = conditions.hides(field.hideCondition(), values);
-          assertThat(hides).as(field.hideCondition() + " with " + values)
-              .isEqualTo(Boolean.TRUE.equals(CAMUNDA_FEEL.evaluateSimpleExpression(field.hideCondition(),
-                  Variables.fromMap(values).asVariableContext())));
+          assertThat(hides).as(field.hideCondition() + " with " + values).isEqualTo(camundaHides(field.hideCondition(),
+              values));
           outcomes.add(hides);
         }
         assertThat(outcomes).as("the values tried make " + field.hideCondition() + " both hide and show")
@@ -66,6 +84,35 @@ class FormConditionsTest {
       }
     }
     assertThat(compared).as("input fields with a condition").isPositive();
+  }
+
+  @Test
+  void conditionsOfOtherShapesAndValuesOfOtherTypesAreDecidedAsCamundasFeelDoes() {
+    List<String> expressions = List.of("x = \"A\"", "x != \"A\"", "x = null", "x != null",
+        "x = null or x = \"\"", "(x = \"A\") or (y != \"B\")", "x = \"A\" or y = \"B\" or x = null",
+        "x = \"A\" and y = \"B\"", "not(x = \"A\")", "x in [\"A\", \"B\"]", "x = \"A\\\"B\"",
+        "x_1 = \"A\" or x = null", "x = y", "x = \"A\" or", "(x = \"A\"", "x < \"B\"");
+    List<Object> values = new ArrayList<>(OTHER_VALUES);
+    values.add(ABSENT);
+    int compared = 0;
+    for (String expression : expressions) {
+      for (Object x : values) {
+        for (Object y : values) {
+          Map<String, Object> given = new HashMap<>();
+          if (x != ABSENT) {
+            given.put("x", x);
+            given.put("x_1", x);
+          }
+          if (y != ABSENT) {
+            given.put("y", y);
+          }
+          assertThat(conditions.hides(expression, given)).as(expression + " with " + given)
+              .isEqualTo(camundaHides(expression, given));
+          compared++;
+        }
+      }
+    }
+    assertThat(compared).isEqualTo(expressions.size() * values.size() * values.size());
   }
 
   @Test
