@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +23,8 @@ public class NotificationTemplates {
 
   private final Mustache.Compiler compiler = Mustache.compiler().escapeHTML(false).defaultValue("")
       .emptyStringIsFalse(true);
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
   private final Map<String, Template> cache = new ConcurrentHashMap<>();
 
   public record Rendered(String subject, String body) {
@@ -31,7 +34,7 @@ public class NotificationTemplates {
     String subject = template(kind.template() + ".subject").execute(model);
     String body = template(kind.template() + ".body").execute(model);
     // A subject is one line: line breaks in a template or a value would break the mail header.
-    return new Rendered(subject.replaceAll("\\s+", " ").strip(), body.strip() + "\n");
+    return new Rendered(WHITESPACE.matcher(subject).replaceAll(" ").strip(), body.strip() + "\n");
   }
 
   private Template template(String name) {
