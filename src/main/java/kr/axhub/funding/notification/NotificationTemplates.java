@@ -21,10 +21,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class NotificationTemplates {
 
-  private final Mustache.Compiler compiler = Mustache.compiler().escapeHTML(false).defaultValue("")
-      .emptyStringIsFalse(true);
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
+  private final Mustache.Compiler compiler = Mustache.compiler().escapeHTML(false).defaultValue("")
+      .emptyStringIsFalse(true);
   private final Map<String, Template> cache = new ConcurrentHashMap<>();
 
   public record Rendered(String subject, String body) {

@@ -8,7 +8,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
  * an R&amp;D task's kickoff instance (business key {@code <programmeCode>/<taskCode>}) belongs to the programme whose
  * pipeline called it.
  *
- * @param programmeCode business key of the root instance (the part before {@code /} of the own key as fallback)
+ * @param programmeCode business key of the root instance, which a called kickoff also carries in its own key up to
+ *     the last {@code /}; the part before {@code /} of the own key as fallback
  * @param businessKey the instance's own business key, e.g. {@code AX-DAEGU-2026/T01}
  * @param programmeName variable {@code programmeName}, read up to the root instance
  * @param region variable {@code region}, read up to the root instance

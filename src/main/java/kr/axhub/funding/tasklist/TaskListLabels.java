@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>The labels are copies of the programme's variables made for display and go with their task, so they leave no
  * history: the audit and full history levels are Camunda's own, less the variable history of a task's labels
- * (which would otherwise be two history rows and an update per label and task).
+ * (which would otherwise be a historic variable row and a detail row per label and task).
  */
 @Component
 public class TaskListLabels extends AbstractProcessEnginePlugin {

@@ -8,11 +8,13 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.assertj.core.api.Assertions;
+import kr.axhub.funding.notification.Notification;
 import kr.axhub.funding.notification.NotificationRepository;
 import kr.axhub.funding.tasklist.TaskListLabels;
+import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -20,9 +22,9 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -158,16 +160,14 @@ class KickoffProcessTest {
         .containsEntry(TaskListLabels.RND_TASK, taskCode + " · 완전자율 로봇 표준모델 개발 (Autonomous robot standard model)");
 
     // the notices of the kickoff's first task name the programme from the kickoff's own variables and key
-    Assertions.assertThat(notifications.findByProcessInstance(instance.getId()))
-        .filteredOn(notice -> announce.getId().equals(notice.taskId()))
-        .extracting(notice -> notice.recipientUserId()).contains(official);
-    Assertions.assertThat(notifications.findByProcessInstance(instance.getId()))
-        .filteredOn(notice -> announce.getId().equals(notice.taskId()))
-        .allSatisfy(notice -> {
-          Assertions.assertThat(notice.programmeCode()).isEqualTo(KickoffForms.PROGRAMME);
-          Assertions.assertThat(notice.subject() + notice.body()).contains(KickoffForms.PROGRAMME_TITLE)
-              .contains(businessKey);
-        });
+    List<Notification> notices = notifications.findByProcessInstance(instance.getId()).stream()
+        .filter(notice -> announce.getId().equals(notice.taskId())).toList();
+    Assertions.assertThat(notices).extracting(Notification::recipientUserId).contains(official);
+    Assertions.assertThat(notices).allSatisfy(notice -> {
+      Assertions.assertThat(notice.programmeCode()).isEqualTo(KickoffForms.PROGRAMME);
+      Assertions.assertThat(notice.subject() + notice.body()).contains(KickoffForms.PROGRAMME_TITLE)
+          .contains(businessKey);
+    });
 
     complete(instance, ANNOUNCE_CALL, KickoffForms.announcement());
     Assertions.assertThat(taskService.createTaskQuery().taskId(announce.getId()).count()).isZero();

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -31,7 +32,7 @@ class FormConditionsTest {
   private static final Object ABSENT = new Object();
 
   /** Values besides a form's choices: texts, nothing, and values of other types, which FEEL compares its own way. */
-  private static final List<Object> OTHER_VALUES = java.util.Arrays.asList("이전 의견 (an earlier remark)", "", "A",
+  private static final List<Object> OTHER_VALUES = Arrays.asList("이전 의견 (an earlier remark)", "", "A",
       "B", null, 5L, true);
 
   private final FormConditions conditions = new FormConditions();
@@ -94,7 +95,6 @@ class FormConditionsTest {
         "x_1 = \"A\" or x = null", "x = y", "x = \"A\" or", "(x = \"A\"", "x < \"B\"");
     List<Object> values = new ArrayList<>(OTHER_VALUES);
     values.add(ABSENT);
-    int compared = 0;
     for (String expression : expressions) {
       for (Object x : values) {
         for (Object y : values) {
@@ -108,11 +108,9 @@ class FormConditionsTest {
           }
           assertThat(conditions.hides(expression, given)).as(expression + " with " + given)
               .isEqualTo(camundaHides(expression, given));
-          compared++;
         }
       }
     }
-    assertThat(compared).isEqualTo(expressions.size() * values.size() * values.size());
   }
 
   @Test
