@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
  * pipeline called it.
  *
  * @param programmeCode business key of the root instance, which a called kickoff also carries in its own key up to
- *     the last {@code /}; the part before {@code /} of the own key as fallback
+ *     the last {@code /}; the own key as fallback
  * @param businessKey the instance's own business key, e.g. {@code AX-DAEGU-2026/T01}
  * @param programmeName variable {@code programmeName}, read up to the root instance
  * @param region variable {@code region}, read up to the root instance
@@ -47,11 +47,8 @@ public record ProgrammeFacts(String programmeCode, String businessKey, String pr
       name = name != null ? name : root.getVariable(PROGRAMME_NAME);
       region = region != null ? region : root.getVariable(REGION);
     }
-    if (code == null && businessKey != null) {
-      code = businessKey.split("/", 2)[0];
-    }
     if (code == null) {
-      code = text(execution.getVariable(PROGRAMME_CODE));
+      code = businessKey != null ? businessKey : text(execution.getVariable(PROGRAMME_CODE));
     }
     return new ProgrammeFacts(code, businessKey, text(name), text(region), execution.getTenantId(),
         instance.getId());
