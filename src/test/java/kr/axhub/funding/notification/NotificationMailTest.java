@@ -471,7 +471,10 @@ class NotificationMailTest {
         "resend:1", "resend@example.kr", null,
         Map.of("headlineKo", "재발송", "headlineEn", "Resend", "programmeLabel", "resend"),
         holder.getId(), null, null, "AX-RESEND-2026").orElseThrow());
-    assertThat(dispatcher.dispatchDue()).isPositive();
+    // The commit nudged a round on the dispatcher's own thread; it sends the notice, or this round does.
+    dispatcher.awaitNudges();
+    dispatcher.dispatchDue();
+    assertThat(repository.find(id).orElseThrow().status()).isEqualTo(NotificationStatus.SENT);
     // The node that sent it died before marking it SENT: its claim is left behind and goes stale.
     new JdbcTemplate(dataSource).update("UPDATE axhub_notification SET status = 'SENDING', claimed_by = 'dead-node', "
         + "claimed_at = ? WHERE id = ?", Timestamp.from(Instant.now().minus(Duration.ofHours(1))), id);
