@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
  * by then the engine has detected its database type and made its data source and transaction factory, so the
  * reading is used only if it was made for that type and table prefix, and the mappings are otherwise read there and
  * then, as the engine would have. The database, the transactions, the statement timeout and batch processing are
- * attached as the engine attaches them. Engines of another configuration class, engines sharing one session factory,
- * and engines given a factory already read their mappings themselves.
+ * attached as the engine attaches them. Engines of another configuration class and engines sharing one session
+ * factory read their mappings themselves; an engine given a factory already keeps it.
  */
 @Component
 public class StatementMappingsPlugin extends AbstractProcessEnginePlugin {
