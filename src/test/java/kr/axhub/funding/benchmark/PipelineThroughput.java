@@ -67,21 +67,30 @@ final class PipelineThroughput {
     int steps = walk.size();
     List<Engine> engines = Engine.chosen();
     report.note("Each programme: " + steps + " steps (a start, the task completions, the Assembly report and two "
-        + "timers per R&D task), each its own transaction, through the Java API; " + WARM_UP
-        + " programmes of warm-up on each engine, then " + PROGRAMMES + " programmes per thread count (" + THREADS
-        + "), spread over the threads. Engines, each on a fresh database: " + engines.stream()
+        + "timers per R&D task), each its own transaction, through the Java API; at least " + WARM_UP
+        + " programmes of warm-up on each engine" + (ThroughputEngine.SETTLED < 1 ? ", and on until the JIT "
+        + "compilers took less than " + Report.num(ThroughputEngine.SETTLED * 100, 0) + " % of its JVM's CPU over "
+        + "the last 20 (at most " + ThroughputEngine.WARM_UP_MAX + ")" : "") + ", then " + PROGRAMMES
+        + " programmes per thread count (" + THREADS + "), spread over the threads. Engines, each on a fresh database: " + engines.stream()
         .map(engine -> engine.label + " (" + engine.description + ")").collect(Collectors.joining("; "))
         + ". Medians are of the programmes' own wall times and of the CPU time and bytes allocated of the thread "
         + "that walked them (which, on H2, include the database's work; on PostgreSQL the server's are not in "
-        + "them).");
+        + "them). JVM CPU is the CPU time of the engine's whole JVM less its JIT compilers (the garbage "
+        + "collector, H2's writer and the engine's background threads, such as the application's file compaction, "
+        + "included): per programme and its median at one thread, the whole measurement's over its programmes "
+        + "(a mean) at several.");
     Report.Table table = report.table("database", "threads", "engine", "prog/s", "ms/prog (median)",
-        "ms/prog (p95)", "CPU ms/prog (median)", "allocated MiB/prog (median)", "SQL statements/prog");
+        "ms/prog (p95)", "CPU ms/prog (median)", "JVM CPU ms/prog", "allocated MiB/prog (median)",
+        "SQL statements/prog");
     Report.Table ratios = report.table("database", "threads", "application / bare with authorization, time",
-        "… CPU", "… allocated", "… statements", "without authorization / bare, time", "… CPU", "… allocated",
-        "… statements", "application / bare, time");
+        "… CPU", "… JVM CPU", "… allocated", "… statements", "without authorization / bare, time", "… CPU",
+        "… JVM CPU", "… allocated", "… statements", "application / bare, time");
     h2Files = report.table("H2 engine", "when", "programmes launched", "file size, MiB", "MiB per programme");
     Report.Table commits = report.table("database", "commits/s, 1 connection", "commits/s, 4 connections",
         "steps per programme", "ceiling prog/s at 4 connections (commits only)");
+    Report.Table warmUps = report.table("database", "round", "engine", "programmes of warm-up",
+        "compilers' share of the JVM's CPU, last 20 of the warm-up", "… during the measurement at "
+        + THREADS.get(0) + " thread(s)");
     List<Report.Table> stepTables = new ArrayList<>();
     Report.Table perRound = ROUNDS > 1 ? roundTable(engines) : null;
     for (String kind : DATABASES) {
@@ -95,7 +104,11 @@ final class PipelineThroughput {
         }
         Map<Engine, EngineRun> runs = new EnumMap<>(Engine.class);
         for (Engine engine : order) {
-          runs.put(engine, measure(kind, engine, round == 1));
+          EngineRun run = measure(kind, engine, round == 1);
+          runs.put(engine, run);
+          warmUps.row(kind, round, engine.label, run.warmUp().programmes(),
+              percent(run.warmUp().compilerShare()),
+              percent(run.measurements().get(THREADS.get(0)).compilerShare()));
         }
         rounds.add(runs);
         if (perRound != null) {
@@ -116,15 +129,18 @@ final class PipelineThroughput {
           Measurement m = runs.get(engine).measurements().get(threads);
           table.row(kind, threads, engine.label, Report.num(m.perSecond(), 2), Report.ms(m.medianMillis()),
               Report.ms(Stats.of(m.programmeMillis()).percentile(95)), Report.ms(m.medianCpu()),
-              Report.num(m.medianAllocated(), 1), Report.num(m.statementsPerProgramme(), 0));
+              Report.ms(m.processCpu()), Report.num(m.medianAllocated(), 1),
+              Report.num(m.statementsPerProgramme(), 0));
         }
         ratios.row(kind, threads,
             ratio(runs, Engine.APPLICATION, Engine.BARE_AUTHORIZED, threads, Measurement::medianMillis),
             ratio(runs, Engine.APPLICATION, Engine.BARE_AUTHORIZED, threads, Measurement::medianCpu),
+            ratio(runs, Engine.APPLICATION, Engine.BARE_AUTHORIZED, threads, Measurement::processCpu),
             ratio(runs, Engine.APPLICATION, Engine.BARE_AUTHORIZED, threads, Measurement::medianAllocated),
             ratio(runs, Engine.APPLICATION, Engine.BARE_AUTHORIZED, threads, Measurement::statementsPerProgramme),
             ratio(runs, Engine.WITHOUT_AUTHORIZATION, Engine.BARE, threads, Measurement::medianMillis),
             ratio(runs, Engine.WITHOUT_AUTHORIZATION, Engine.BARE, threads, Measurement::medianCpu),
+            ratio(runs, Engine.WITHOUT_AUTHORIZATION, Engine.BARE, threads, Measurement::processCpu),
             ratio(runs, Engine.WITHOUT_AUTHORIZATION, Engine.BARE, threads, Measurement::medianAllocated),
             ratio(runs, Engine.WITHOUT_AUTHORIZATION, Engine.BARE, threads, Measurement::statementsPerProgramme),
             ratio(runs, Engine.APPLICATION, Engine.BARE, threads, Measurement::medianMillis));
@@ -146,6 +162,9 @@ final class PipelineThroughput {
     report.note("Ratios of the medians per programme (time and CPU) and of the statements per programme; above "
         + "1.00 the first engine costs more, e.g. 1.25 is 25% overhead. \"–\" where an engine was not run.");
     ratios.print();
+    report.note("How long each engine warmed up, and how busy the JIT compilers still were (their CPU is left out "
+        + "of the JVM CPU above, but they share the machine's cores with the engine):");
+    warmUps.print();
     if (perRound != null) {
       report.note("Round by round: each engine's median CPU ms per programme in that round, and the ratios of the "
           + "round's medians (time and CPU); the last rows of each database pool all rounds' programmes:");
@@ -172,11 +191,15 @@ final class PipelineThroughput {
         / value.applyAsDouble(runs.get(anchor).measurements().get(threads)), 2);
   }
 
+  private static String percent(double share) {
+    return Double.isNaN(share) ? "–" : Report.num(share * 100, 1) + " %";
+  }
+
   private Report.Table roundTable(List<Engine> engines) {
     List<String> headers = new ArrayList<>(List.of("database", "threads", "round (engine order)"));
     engines.forEach(engine -> headers.add(engine.label + ", CPU ms/prog"));
-    headers.addAll(List.of("application / bare with authorization, time", "… CPU",
-        "without authorization / bare, time", "… CPU"));
+    headers.addAll(List.of("application / bare with authorization, time", "… CPU", "… JVM CPU",
+        "without authorization / bare, time", "… CPU", "… JVM CPU"));
     return report.table(headers.toArray(String[]::new));
   }
 
@@ -186,8 +209,10 @@ final class PipelineThroughput {
     engines.forEach(engine -> row.add(Report.ms(runs.get(engine).measurements().get(threads).medianCpu())));
     row.add(ratio(runs, Engine.APPLICATION, Engine.BARE_AUTHORIZED, threads, Measurement::medianMillis));
     row.add(ratio(runs, Engine.APPLICATION, Engine.BARE_AUTHORIZED, threads, Measurement::medianCpu));
+    row.add(ratio(runs, Engine.APPLICATION, Engine.BARE_AUTHORIZED, threads, Measurement::processCpu));
     row.add(ratio(runs, Engine.WITHOUT_AUTHORIZATION, Engine.BARE, threads, Measurement::medianMillis));
     row.add(ratio(runs, Engine.WITHOUT_AUTHORIZATION, Engine.BARE, threads, Measurement::medianCpu));
+    row.add(ratio(runs, Engine.WITHOUT_AUTHORIZATION, Engine.BARE, threads, Measurement::processCpu));
     table.row(row.toArray());
   }
 
@@ -206,6 +231,9 @@ final class PipelineThroughput {
         List<Double> millis = new ArrayList<>();
         List<Double> cpu = new ArrayList<>();
         List<Double> allocated = new ArrayList<>();
+        List<Double> processCpu = new ArrayList<>();
+        double processSeconds = 0;
+        double compilerSeconds = 0;
         for (Map<Engine, EngineRun> round : rounds) {
           Measurement m = round.get(engine).measurements().get(threads);
           programmes += m.programmes();
@@ -214,13 +242,16 @@ final class PipelineThroughput {
           millis.addAll(m.programmeMillis());
           cpu.addAll(m.cpuMillis());
           allocated.addAll(m.allocatedMib());
+          processCpu.addAll(m.processCpuMillis());
+          processSeconds += m.processCpuSeconds();
+          compilerSeconds += m.compilerSeconds();
         }
         measurements.put(threads, new Measurement(threads, programmes, seconds, millis, cpu, allocated,
-            statements));
+            statements, processCpu, processSeconds, compilerSeconds));
       }
       EngineRun first = rounds.get(0).get(engine);
       pooled.put(engine, new EngineRun(measurements, first.stepStatements(), first.stepProgrammes(),
-          first.fileSizes()));
+          first.fileSizes(), first.warmUp()));
     }
     return pooled;
   }
@@ -294,7 +325,7 @@ final class PipelineThroughput {
         Report.num(row.mib() / row.programmes(), 2)));
     if (!plain.postgres()) {
       Path file = Databases.h2File(plain);
-      long programmes = WARM_UP + (long) PROGRAMMES * THREADS.size();
+      long programmes = run.warmUp().programmes() + (long) PROGRAMMES * THREADS.size();
       double closed = Files.size(file) / 1048576.0;
       h2Files.row(which.label, "after closing", programmes, Report.num(closed, 1), Report.num(closed / programmes, 2));
       try (Connection connection = plain.connect(); Statement statement = connection.createStatement()) {

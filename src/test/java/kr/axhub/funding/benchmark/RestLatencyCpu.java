@@ -36,9 +36,23 @@ final class RestLatencyCpu {
   private RestLatencyCpu() {}
 
   static Snapshot now() {
-    double process = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime() / 1e9;
+    double process = processSeconds();
     return new Snapshot(process, machineTicks(), threadTicks(Path.of("/proc/self")));
+  }
+
+  /**
+   * This JVM's counters at the start of a run: the threads first, then the process, so that reading the threads
+   * falls outside the run (as it does at its end, through {@link #now()}).
+   */
+  static Snapshot beforeRun() {
+    Map<String, ThreadTicks> threads = threadTicks(Path.of("/proc/self"));
+    return new Snapshot(processSeconds(), machineTicks(), threads);
+  }
+
+  /** This JVM's CPU time so far, all its threads, to the nanosecond where the system keeps it so. */
+  private static double processSeconds() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime() / 1e9;
   }
 
   /** The counters of another process, e.g. a server in its own JVM. */

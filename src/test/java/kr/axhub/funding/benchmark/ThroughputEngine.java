@@ -10,9 +10,11 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,6 +44,18 @@ final class ThroughputEngine {
   static final List<Integer> THREADS = Options.list("bench.throughput.threads", "1,2,4").stream()
       .map(Integer::parseInt).toList();
   static final int WARM_UP = Options.integer("bench.throughput.warmup", 20);
+  /**
+   * Warm-up goes on past {@link #WARM_UP} programmes until the JIT compilers took less than this share of the JVM's
+   * CPU over the last {@value #SETTLE_WINDOW} programmes, and stops at {@link #WARM_UP_MAX} whatever the share: on
+   * 2 cores the compilers were still taking a third of the JVM's CPU after 40 programmes of the application (a
+   * programme runs most of its code a few times only, so it takes hundreds of programmes to reach the compilers'
+   * thresholds), and a fixed warm-up measured the application, with more code to compile, earlier on that curve
+   * than the bare engine. {@code 1} stops at {@link #WARM_UP}. What this does not remove is the spread from one JVM
+   * to the next of the same engine once settled (docs/benchmarks.md): that needs rounds.
+   */
+  static final double SETTLED = share(Options.text("bench.throughput.settled", "0.1"));
+  static final int WARM_UP_MAX = Math.max(WARM_UP, Options.integer("bench.throughput.warmup-max", 300));
+  private static final int SETTLE_WINDOW = 20;
   /** Programmes per measurement, whatever the thread count. */
   static final int PROGRAMMES = Options.integer("bench.throughput.programmes", 40);
   static final boolean COUNT_STATEMENTS = !Options.text("bench.throughput.statements", "true")
@@ -54,11 +68,24 @@ final class ThroughputEngine {
    * One thread count's programmes: each one's wall time, CPU time and bytes allocated by the thread that walked it
    * (MiB; on H2 including the database's work). Allocation varies far less than CPU time from one JVM to the next,
    * so it shows a change in the work done per programme that CPU time, at this machine's spread, may hide.
+   *
+   * <p>Beside the walking thread's CPU time, the whole JVM's less its JIT compilers' ({@link RestLatencyCpu}): the
+   * garbage collector's work for what the programme allocated, H2's background writer, and the engine's own
+   * background threads (the application's file compaction, its schedulers) count too, wherever the work ran. At
+   * one thread it is taken per programme ({@code processCpuMillis}); at several, programmes overlap, so only the
+   * whole measurement's ({@code processCpuSeconds}) is kept.
    */
   record Measurement(int threads, int programmes, double seconds, List<Double> programmeMillis,
-      List<Double> cpuMillis, List<Double> allocatedMib, long statements) implements Serializable {
+      List<Double> cpuMillis, List<Double> allocatedMib, long statements, List<Double> processCpuMillis,
+      double processCpuSeconds, double compilerSeconds) implements Serializable {
     double perSecond() {
       return programmes / seconds;
+    }
+
+    /** The JVM's CPU ms per programme without its compilers: the median at one thread, else the mean. */
+    double processCpu() {
+      return processCpuMillis.isEmpty() ? processCpuSeconds * 1000 / programmes
+          : Stats.of(processCpuMillis).median();
     }
 
     double medianMillis() {
@@ -76,7 +103,15 @@ final class ThroughputEngine {
     double statementsPerProgramme() {
       return COUNT_STATEMENTS ? (double) statements / programmes : Double.NaN;
     }
+
+    /** The JIT compilers' share of the JVM's CPU during the measurement (NaN where threads cannot be read). */
+    double compilerShare() {
+      return compilerSeconds / (processCpuSeconds + compilerSeconds);
+    }
   }
+
+  /** How long an engine warmed up: its programmes, and the compilers' share of the JVM's CPU over the last ones. */
+  record WarmUp(int programmes, double compilerShare) implements Serializable {}
 
   /** The H2 file's size while the engine ran. */
   record FileSize(String when, long programmes, double mib) implements Serializable {}
@@ -86,7 +121,7 @@ final class ThroughputEngine {
    * the H2 file's size as programmes accumulated.
    */
   record EngineRun(Map<Integer, Measurement> measurements, Map<String, Long> stepStatements, int stepProgrammes,
-      List<FileSize> fileSizes) implements Serializable {}
+      List<FileSize> fileSizes, WarmUp warmUp) implements Serializable {}
 
   private ThroughputEngine() {}
 
@@ -168,7 +203,9 @@ final class ThroughputEngine {
     JavaApiWalk walker = new JavaApiWalk(engine, asOfficials);
     AtomicInteger sequence = new AtomicInteger();
     List<FileSize> fileSizes = new ArrayList<>();
-    drive(walker, sequence, 1, WARM_UP);
+    WarmUp warmUp = warmUp(walker, sequence);
+    System.out.printf(Locale.ROOT, "Warmed up after %d programmes, the compilers at %.1f %% of the JVM's CPU%n",
+        warmUp.programmes(), warmUp.compilerShare() * 100);
     fileSize(engine, database, "after warm-up", fileSizes);
     Map<Integer, Measurement> results = new LinkedHashMap<>();
     Map<String, Long> stepStatements = Map.of();
@@ -189,7 +226,46 @@ final class ThroughputEngine {
     if (launched != sequence.get()) {
       throw new IllegalStateException(launched + " programmes launched, " + sequence.get() + " walked");
     }
-    return new EngineRun(results, stepStatements, stepProgrammes, fileSizes);
+    return new EngineRun(results, stepStatements, stepProgrammes, fileSizes, warmUp);
+  }
+
+  /**
+   * Walks programmes one at a time until at least {@link #WARM_UP} and the compilers have settled
+   * ({@link #SETTLED}), at most {@link #WARM_UP_MAX}.
+   */
+  private static WarmUp warmUp(JavaApiWalk walker, AtomicInteger sequence) throws Exception {
+    Deque<RestLatencyCpu.Usage> window = new ArrayDeque<>();
+    double share = Double.NaN;
+    int programmes = 0;
+    while (programmes < WARM_UP_MAX) {
+      RestLatencyCpu.Snapshot before = RestLatencyCpu.beforeRun();
+      drive(walker, sequence, 1, 1);
+      window.addLast(RestLatencyCpu.between(before, RestLatencyCpu.now()));
+      programmes++;
+      if (window.size() > SETTLE_WINDOW) {
+        window.removeFirst();
+      }
+      share = window.stream().mapToDouble(RestLatencyCpu.Usage::compilerSeconds).sum()
+          / window.stream().mapToDouble(RestLatencyCpu.Usage::processSeconds).sum();
+      boolean settled = Double.isNaN(share) || share < SETTLED;
+      if (programmes >= WARM_UP && (SETTLED >= 1 || window.size() == SETTLE_WINDOW && settled)) {
+        break;
+      }
+    }
+    return new WarmUp(programmes, share);
+  }
+
+  private static double share(String text) {
+    try {
+      double share = Double.parseDouble(text);
+      if (share > 0) {
+        return share;
+      }
+    } catch (NumberFormatException e) {
+      // Reported below.
+    }
+    throw new IllegalArgumentException("Option bench.throughput.settled must be a share above 0 (0.1 is 10 %; 1 "
+        + "stops the warm-up at bench.throughput.warmup), not '" + text + "'");
   }
 
   private static long launched(ProcessEngine engine) {
@@ -224,9 +300,11 @@ final class ThroughputEngine {
     List<Double> millis = Collections.synchronizedList(new ArrayList<>());
     List<Double> cpu = Collections.synchronizedList(new ArrayList<>());
     List<Double> allocated = Collections.synchronizedList(new ArrayList<>());
+    List<Double> processCpu = Collections.synchronizedList(new ArrayList<>());
     AtomicLong statements = new AtomicLong();
     AtomicInteger remaining = new AtomicInteger(programmes);
     ExecutorService pool = Executors.newFixedThreadPool(threads);
+    RestLatencyCpu.Snapshot whole = RestLatencyCpu.beforeRun();
     long start = System.nanoTime();
     try {
       List<Future<?>> workers = new ArrayList<>();
@@ -236,6 +314,7 @@ final class ThroughputEngine {
             int n = sequence.getAndIncrement();
             String region = Officials.REGIONS.get(n % Officials.REGIONS.size());
             ProgrammeWalk programme = new ProgrammeWalk(region, String.format(Locale.ROOT, "AX-BENCH-%04d", n));
+            RestLatencyCpu.Snapshot jvmBefore = threads == 1 ? RestLatencyCpu.beforeRun() : null;
             long statementsBefore = StatementCounter.count();
             long allocatedBefore = ALLOCATION.getCurrentThreadAllocatedBytes();
             long cpuBefore = CPU.getCurrentThreadCpuTime();
@@ -245,6 +324,9 @@ final class ThroughputEngine {
             cpu.add((CPU.getCurrentThreadCpuTime() - cpuBefore) / 1e6);
             allocated.add((ALLOCATION.getCurrentThreadAllocatedBytes() - allocatedBefore) / (1024.0 * 1024.0));
             statements.addAndGet(StatementCounter.count() - statementsBefore);
+            if (jvmBefore != null) {
+              processCpu.add(withoutCompilers(RestLatencyCpu.between(jvmBefore, RestLatencyCpu.now())) * 1000);
+            }
           }
           return null;
         }));
@@ -255,7 +337,15 @@ final class ThroughputEngine {
     } finally {
       pool.shutdown();
     }
-    return new Measurement(threads, programmes, (System.nanoTime() - start) / 1e9, new ArrayList<>(millis),
-        new ArrayList<>(cpu), new ArrayList<>(allocated), statements.get());
+    double seconds = (System.nanoTime() - start) / 1e9;
+    RestLatencyCpu.Usage usage = RestLatencyCpu.between(whole, RestLatencyCpu.now());
+    return new Measurement(threads, programmes, seconds, new ArrayList<>(millis), new ArrayList<>(cpu),
+        new ArrayList<>(allocated), statements.get(), new ArrayList<>(processCpu), withoutCompilers(usage),
+        usage.compilerSeconds());
+  }
+
+  /** The JVM's CPU seconds less its JIT compilers' (all of it where the threads cannot be read). */
+  private static double withoutCompilers(RestLatencyCpu.Usage usage) {
+    return usage.processSeconds() - (Double.isNaN(usage.compilerSeconds()) ? 0 : usage.compilerSeconds());
   }
 }
