@@ -71,7 +71,8 @@ final class PipelineThroughput {
         + " programmes of warm-up on each engine" + (ThroughputEngine.SETTLED < 1 ? ", and on until the JIT "
         + "compilers took less than " + Report.num(ThroughputEngine.SETTLED * 100, 0) + " % of its JVM's CPU over "
         + "the last 20 (at most " + ThroughputEngine.WARM_UP_MAX + ")" : "") + ", then " + PROGRAMMES
-        + " programmes per thread count (" + THREADS + "), spread over the threads. Engines, each on a fresh database: " + engines.stream()
+        + " programmes per thread count (" + THREADS + "), spread over the threads. Engines, each on a fresh "
+        + "database: " + engines.stream()
         .map(engine -> engine.label + " (" + engine.description + ")").collect(Collectors.joining("; "))
         + ". Medians are of the programmes' own wall times and of the CPU time and bytes allocated of the thread "
         + "that walked them (which, on H2, include the database's work; on PostgreSQL the server's are not in "
