@@ -29,10 +29,11 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends recorded notifications. Each row is claimed with an atomic conditional update before it is sent, so with
- * several nodes on one database a row goes out once; a failure is retried with exponential back-off and, after
- * {@code max-attempts}, the row is FAILED and a {@value #INCIDENT_TYPE} incident appears in Cockpit on the process
- * the notification belongs to. Without a mail server ({@code spring.mail.host} unset) rows wait, PENDING.
+ * Sends recorded notifications, rendering each from the values it was recorded with and keeping the text sent on
+ * its row. Each row is claimed with an atomic conditional update before it is sent, so with several nodes on one
+ * database a row goes out once; a failure is retried with exponential back-off and, after {@code max-attempts}, the
+ * row is FAILED and a {@value #INCIDENT_TYPE} incident appears in Cockpit on the process the notification belongs
+ * to. Without a mail server ({@code spring.mail.host} unset) rows wait, PENDING.
  */
 @Component
 public class NotificationDispatcher {
@@ -42,6 +43,7 @@ public class NotificationDispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(NotificationDispatcher.class);
 
   private final NotificationRepository repository;
+  private final NotificationTemplates templates;
   private final NotificationProperties properties;
   private final ObjectProvider<JavaMailSender> mailSender;
   private final RuntimeService runtimeService;
@@ -57,14 +59,17 @@ public class NotificationDispatcher {
   private final AtomicBoolean noMailServerLogged = new AtomicBoolean();
 
   @Autowired
-  public NotificationDispatcher(NotificationRepository repository, NotificationProperties properties,
-      ObjectProvider<JavaMailSender> mailSender, RuntimeService runtimeService, MeterRegistry meters) {
-    this(repository, properties, mailSender, runtimeService, meters, nodeName());
+  public NotificationDispatcher(NotificationRepository repository, NotificationTemplates templates,
+      NotificationProperties properties, ObjectProvider<JavaMailSender> mailSender, RuntimeService runtimeService,
+      MeterRegistry meters) {
+    this(repository, templates, properties, mailSender, runtimeService, meters, nodeName());
   }
 
-  NotificationDispatcher(NotificationRepository repository, NotificationProperties properties,
-      ObjectProvider<JavaMailSender> mailSender, RuntimeService runtimeService, MeterRegistry meters, String node) {
+  NotificationDispatcher(NotificationRepository repository, NotificationTemplates templates,
+      NotificationProperties properties, ObjectProvider<JavaMailSender> mailSender, RuntimeService runtimeService,
+      MeterRegistry meters, String node) {
     this.repository = repository;
+    this.templates = templates;
     this.properties = properties;
     this.mailSender = mailSender;
     this.runtimeService = runtimeService;
@@ -168,7 +173,7 @@ public class NotificationDispatcher {
       }
     }
     LOG.info("Notification {} queued again by an administrator", id);
-    Optional<Notification> queued = repository.find(id);
+    Optional<Notification> queued = repository.find(id).map(templates::shown);
     nudge();
     return queued;
   }
@@ -178,13 +183,16 @@ public class NotificationDispatcher {
     if (notification == null) {
       return false;
     }
+    NotificationTemplates.Rendered text;
     try {
+      // Rendered here, from the values recorded with it: a template that fails is a failed attempt like any other.
+      text = templates.render(notification);
       MimeMessage message = sender.createMimeMessage();
       MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
       helper.setFrom(properties.from());
       helper.setTo(notification.recipientAddress());
-      helper.setSubject(notification.subject());
-      helper.setText(notification.body(), false);
+      helper.setSubject(text.subject());
+      helper.setText(text.body(), false);
       // A message sent again after a node died between the server's acceptance and the SENT mark is the same
       // message: same Message-ID and Date, so the reader's mail program shows it once (docs/operations.md §5).
       message.setSentDate(Date.from(notification.createdAt()));
@@ -204,7 +212,7 @@ public class NotificationDispatcher {
       return false;
     }
     Instant sentAt = ClockUtil.getCurrentTime().toInstant();
-    if (!repository.markSent(id, node, sentAt)) {
+    if (!repository.markSent(id, node, sentAt, text.subject(), text.body())) {
       LOG.warn("Notification {} was sent but its claim had been released meanwhile", id);
     }
     LOG.info("Notification {} {} sent to {}", id, notification.kind(), notification.recipientAddress());

@@ -1,5 +1,8 @@
 package kr.axhub.funding.notification;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,7 +11,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
@@ -28,16 +33,19 @@ import org.springframework.stereotype.Repository;
 public class NotificationRepository {
 
   private static final String COLUMNS = "id, kind, dedupe_key, recipient_address, recipient_user_id, subject, body, "
-      + "process_instance_id, execution_id, task_id, programme_code, status, attempts, next_attempt_at, last_error, "
+      + "notice_values, process_instance_id, execution_id, task_id, programme_code, status, attempts, next_attempt_at, last_error, "
       + "created_at, sent_at, claimed_by, claimed_at, incident_id";
   private static final String INSERT = "INSERT INTO axhub_notification (id, kind, dedupe_key, recipient_address, "
-      + "recipient_user_id, subject, body, process_instance_id, execution_id, task_id, programme_code, status, "
-      + "attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)";
+      + "recipient_user_id, notice_values, process_instance_id, execution_id, task_id, programme_code, status, "
+      + "attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)";
 
   /** The same insert, skipped in the same statement when the dedupe key is recorded already. */
   private static final String INSERT_UNLESS_RECORDED = INSERT.substring(0, INSERT.indexOf(" VALUES"))
-      + " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ? FROM (VALUES (0)) one (x) WHERE NOT EXISTS "
+      + " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ? FROM (VALUES (0)) one (x) WHERE NOT EXISTS "
       + "(SELECT 1 FROM axhub_notification WHERE dedupe_key = ?)";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<Map<String, String>> VALUES = new TypeReference<>() { };
 
   private final JdbcTemplate jdbc;
   private final boolean postgres;
@@ -58,7 +66,7 @@ public class NotificationRepository {
   public Optional<String> insertIfAbsent(NotificationDraft draft, Instant now) {
     String id = UUID.randomUUID().toString();
     Object[] values = {id, draft.kind().name(), draft.dedupeKey(), draft.recipientAddress(),
-        draft.recipientUserId(), draft.subject(), draft.body(), draft.processInstanceId(), draft.executionId(),
+        draft.recipientUserId(), writeValues(draft.values()), draft.processInstanceId(), draft.executionId(),
         draft.taskId(), draft.programmeCode(), Timestamp.from(now), Timestamp.from(now)};
     if (postgres) {
       return jdbc.update(INSERT + " ON CONFLICT (dedupe_key) DO NOTHING", values) == 1
@@ -126,9 +134,14 @@ public class NotificationRepository {
         + "WHERE status = 'SENDING' AND claimed_at < ?", Timestamp.from(claimedBefore));
   }
 
-  public boolean markSent(String id, String node, Instant now) {
-    return jdbc.update("UPDATE axhub_notification SET status = 'SENT', sent_at = ?, last_error = NULL "
-        + "WHERE id = ? AND status = 'SENDING' AND claimed_by = ?", Timestamp.from(now), id, node) == 1;
+  /**
+   * Marks a notification sent and keeps the subject and body it was sent with: the record of what the recipient
+   * read. The values it was rendered from are dropped then; the text says it all.
+   */
+  public boolean markSent(String id, String node, Instant now, String subject, String body) {
+    return jdbc.update("UPDATE axhub_notification SET status = 'SENT', sent_at = ?, last_error = NULL, subject = ?, "
+        + "body = ?, notice_values = NULL WHERE id = ? AND status = 'SENDING' AND claimed_by = ?",
+        Timestamp.from(now), truncate(subject, 1000), body, id, node) == 1;
   }
 
   public boolean markRetry(String id, String node, Instant nextAttempt, String error) {
@@ -160,6 +173,25 @@ public class NotificationRepository {
     return text.length() <= max ? text : text.substring(0, max);
   }
 
+  static String writeValues(Map<String, String> values) {
+    try {
+      return JSON.writeValueAsString(new TreeMap<>(values));
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("Notification values cannot be written: " + e.getMessage(), e);
+    }
+  }
+
+  private static Map<String, String> readValues(String json) {
+    if (json == null) {
+      return null;
+    }
+    try {
+      return JSON.readValue(json, VALUES);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Notification values cannot be read: " + e.getMessage(), e);
+    }
+  }
+
   private static boolean isPostgres(JdbcTemplate jdbc) {
     Boolean result = jdbc.execute((Connection connection) ->
         connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres"));
@@ -179,6 +211,7 @@ public class NotificationRepository {
       rs.getString("recipient_user_id"),
       rs.getString("subject"),
       rs.getString("body"),
+      readValues(rs.getString("notice_values")),
       rs.getString("process_instance_id"),
       rs.getString("execution_id"),
       rs.getString("task_id"),

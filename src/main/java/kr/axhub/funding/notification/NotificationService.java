@@ -44,15 +44,22 @@ public class NotificationService {
   }
 
   /**
-   * Renders and records one notification; a notification with the same dedupe key is recorded once only.
+   * Records one notification with the values its templates need; it is rendered when it is sent, outside the
+   * caller's transaction. A notification with the same dedupe key is recorded once only. Values are kept as text
+   * (what a template prints); absent ones are left out, and a template prints nothing for them.
    *
    * @return the id of the new notification, or empty when it had been recorded before
    */
   public Optional<String> record(NotificationKind kind, String dedupeKey, String address, String userId,
       Map<String, Object> model, String processInstanceId, String executionId, String taskId, String programmeCode) {
-    NotificationTemplates.Rendered rendered = templates.render(kind, model);
-    NotificationDraft draft = new NotificationDraft(kind, dedupeKey, address, userId, rendered.subject(),
-        rendered.body(), processInstanceId, executionId, taskId, programmeCode);
+    Map<String, String> values = new HashMap<>();
+    model.forEach((name, value) -> {
+      if (value != null) {
+        values.put(name, value.toString());
+      }
+    });
+    NotificationDraft draft = new NotificationDraft(kind, dedupeKey, address, userId, values, processInstanceId,
+        executionId, taskId, programmeCode);
     Optional<String> id = repository.insertIfAbsent(draft, ClockUtil.getCurrentTime().toInstant());
     id.ifPresent(recorded -> afterCommit(recorded, draft));
     return id;
@@ -84,16 +91,17 @@ public class NotificationService {
         null, programme.programmeCode());
   }
 
+  /** Newest first, each with the text it was sent as or will be sent as. */
   public List<Notification> list(NotificationStatus status, String programmeCode, int limit) {
-    return repository.list(status, programmeCode, limit);
+    return repository.list(status, programmeCode, limit).stream().map(templates::shown).toList();
   }
 
   public Optional<Notification> find(String id) {
-    return repository.find(id);
+    return repository.find(id).map(templates::shown);
   }
 
   public List<Notification> findByProcessInstance(String processInstanceId) {
-    return repository.findByProcessInstance(processInstanceId);
+    return repository.findByProcessInstance(processInstanceId).stream().map(templates::shown).toList();
   }
 
   static String format(Date date) {
@@ -114,7 +122,7 @@ public class NotificationService {
    * go out, and the official's request must not wait for the mail server.
    */
   private void afterCommit(String id, NotificationDraft draft) {
-    String line = id + " " + draft.kind() + " to " + draft.recipientAddress() + ": " + draft.subject();
+    String line = id + " " + draft.kind() + " to " + draft.recipientAddress() + " (" + draft.dedupeKey() + ")";
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
       LOG.info("Notification recorded {}", line);
       nudge();

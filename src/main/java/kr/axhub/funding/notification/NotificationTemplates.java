@@ -37,6 +37,31 @@ public class NotificationTemplates {
     return new Rendered(WHITESPACE.matcher(subject).replaceAll(" ").strip(), body.strip() + "\n");
   }
 
+  /** The text a recorded notification is sent as: the text stored with it, or its templates over its values. */
+  public Rendered render(Notification notification) {
+    if (!notification.unrendered()) {
+      return new Rendered(notification.subject(), notification.body());
+    }
+    return render(notification.kind(), notification.values() == null ? Map.of() : Map.copyOf(notification.values()));
+  }
+
+  /**
+   * The notification with the text it will be sent as, for administrators and the audit. A template that cannot be
+   * rendered does not hide the row: its subject says so, and sending it fails (and is retried) the same way.
+   */
+  public Notification shown(Notification notification) {
+    if (!notification.unrendered()) {
+      return notification;
+    }
+    try {
+      Rendered rendered = render(notification);
+      return notification.withText(rendered.subject(), rendered.body());
+    } catch (RuntimeException e) {
+      return notification.withText("(알림 내용을 만들 수 없습니다 / the notice cannot be rendered: " + e.getMessage()
+          + ")", "");
+    }
+  }
+
   private Template template(String name) {
     return cache.computeIfAbsent(name, this::compile);
   }

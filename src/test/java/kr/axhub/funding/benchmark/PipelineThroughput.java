@@ -92,6 +92,9 @@ final class PipelineThroughput {
     Report.Table warmUps = report.table("database", "round", "engine", "programmes of warm-up",
         "compilers' share of the JVM's CPU, last 20 of the warm-up", "… during the measurement at "
         + THREADS.get(0) + " thread(s)");
+    Report.Table sendings = report.table("database", "round", "engine", "notices", "notices/prog",
+        "rendering alone, CPU ms/prog", "… allocated MiB/prog", "sending (dispatcher, SMTP), CPU ms/prog",
+        "… allocated MiB/prog", "… notices/s");
     List<Report.Table> stepTables = new ArrayList<>();
     Report.Table perRound = ROUNDS > 1 ? roundTable(engines) : null;
     for (String kind : DATABASES) {
@@ -110,6 +113,14 @@ final class PipelineThroughput {
           warmUps.row(kind, round, engine.label, run.warmUp().programmes(),
               percent(run.warmUp().compilerShare()),
               percent(run.measurements().get(THREADS.get(0)).compilerShare()));
+          if (run.sending() != null) {
+            ThroughputEngine.Sending sent = run.sending();
+            double programmes = sent.programmes();
+            sendings.row(kind, round, engine.label, sent.notices(), Report.num(sent.notices() / programmes, 1),
+                Report.ms(sent.renderCpuMillis() / programmes), Report.num(sent.renderMib() / programmes, 2),
+                Report.ms(sent.dispatchCpuMillis() / programmes), Report.num(sent.dispatchMib() / programmes, 2),
+                Report.num(sent.sent() / sent.dispatchSeconds(), 0));
+          }
         }
         rounds.add(runs);
         if (perRound != null) {
@@ -166,6 +177,12 @@ final class PipelineThroughput {
     report.note("How long each engine warmed up, and how busy the JIT compilers still were (their CPU is left out "
         + "of the JVM CPU above, but they share the machine's cores with the engine):");
     warmUps.print();
+    report.note("The application's notices, recorded in the officials' transactions as the values they are made of, "
+        + "rendered and sent after the engine's last programme: each rendered alone, then all sent by the "
+        + "application's dispatcher to a real SMTP server in the engine's JVM (claim, render, send, the text kept "
+        + "on the row), on one thread, per programme launched (warm-up included). This work is not in the walking "
+        + "thread's figures above; the bare engines send nothing:");
+    sendings.print();
     if (perRound != null) {
       report.note("Round by round: each engine's median CPU ms per programme in that round, and the ratios of the "
           + "round's medians (time and CPU); the last rows of each database pool all rounds' programmes:");
@@ -252,7 +269,7 @@ final class PipelineThroughput {
       }
       EngineRun first = rounds.get(0).get(engine);
       pooled.put(engine, new EngineRun(measurements, first.stepStatements(), first.stepProgrammes(),
-          first.fileSizes(), first.warmUp()));
+          first.fileSizes(), first.warmUp(), first.sending()));
     }
     return pooled;
   }

@@ -2,12 +2,16 @@ package kr.axhub.funding.benchmark;
 
 import static kr.axhub.funding.pipeline.PipelineElements.END_PROGRAMME_LAUNCHED;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -28,9 +32,18 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import kr.axhub.funding.benchmark.Databases.Database;
 import kr.axhub.funding.benchmark.PipelineThroughput.Engine;
+import kr.axhub.funding.notification.Notification;
+import kr.axhub.funding.notification.NotificationDispatcher;
+import kr.axhub.funding.notification.NotificationProperties;
+import kr.axhub.funding.notification.NotificationRepository;
+import kr.axhub.funding.notification.NotificationStatus;
+import kr.axhub.funding.notification.NotificationTemplates;
 import kr.axhub.funding.postgres.ProgrammeWalk;
 import kr.axhub.funding.support.Officials;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * One engine of the throughput part walking its programmes on one database, in a JVM of its own: started by
@@ -117,11 +130,26 @@ final class ThroughputEngine {
   record FileSize(String when, long programmes, double mib) implements Serializable {}
 
   /**
+   * The application's notices of the whole run, sent after it: they are recorded as values in the official's
+   * transaction and rendered when they are sent, so that work is outside the walking thread's figures. First each
+   * notice rendered alone (what left the official's transaction), then the whole sending by the application's
+   * dispatcher to a real SMTP server in this JVM (the server's own threads not counted): CPU time and bytes
+   * allocated of the thread that did it, over every notice of every programme launched.
+   */
+  record Sending(long programmes, int notices, double renderCpuMillis, double renderMib, int sent,
+      double dispatchSeconds, double dispatchCpuMillis, double dispatchMib) implements Serializable {}
+
+  /**
    * One engine's run on one database: a measurement per thread count, at one thread the statements per step, and
    * the H2 file's size as programmes accumulated.
    */
   record EngineRun(Map<Integer, Measurement> measurements, Map<String, Long> stepStatements, int stepProgrammes,
-      List<FileSize> fileSizes, WarmUp warmUp) implements Serializable {}
+      List<FileSize> fileSizes, WarmUp warmUp, Sending sending) implements Serializable {
+
+    EngineRun withSending(Sending measured) {
+      return new EngineRun(measurements, stepStatements, stepProgrammes, fileSizes, warmUp, measured);
+    }
+  }
 
   private ThroughputEngine() {}
 
@@ -194,7 +222,60 @@ final class ThroughputEngine {
         : new String[] {"--camunda.bpm.authorization.enabled=false"};
     try (Application app = Application.start(database, arguments)) {
       app.createOfficials();
-      return measure(app.engine(), true, database, which);
+      EngineRun run = measure(app.engine(), true, database, which);
+      return run.withSending(send(app));
+    }
+  }
+
+  private static Sending send(Application app) throws IOException {
+    NotificationRepository repository = app.bean(NotificationRepository.class);
+    NotificationTemplates templates = app.bean(NotificationTemplates.class);
+    long programmes = launched(app.engine());
+    List<Notification> pending = repository.list(NotificationStatus.PENDING, null, 10_000_000);
+    long allocatedBefore = ALLOCATION.getCurrentThreadAllocatedBytes();
+    long cpuBefore = CPU.getCurrentThreadCpuTime();
+    long characters = 0;
+    for (Notification notice : pending) {
+      NotificationTemplates.Rendered text = templates.render(notice);
+      characters += text.subject().length() + text.body().length();
+    }
+    double renderCpu = (CPU.getCurrentThreadCpuTime() - cpuBefore) / 1e6;
+    double renderMib = (ALLOCATION.getCurrentThreadAllocatedBytes() - allocatedBefore) / 1048576.0;
+    if (characters == 0 && !pending.isEmpty()) {
+      throw new IllegalStateException("The notices rendered to nothing");
+    }
+    int port;
+    try (ServerSocket free = new ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+    try {
+      JavaMailSenderImpl sender = new JavaMailSenderImpl();
+      sender.setHost("127.0.0.1");
+      sender.setPort(port);
+      NotificationDispatcher dispatcher = new NotificationDispatcher(repository, templates,
+          app.bean(NotificationProperties.class),
+          new StaticListableBeanFactory(Map.of("mailSender", sender)).getBeanProvider(JavaMailSender.class),
+          app.engine().getRuntimeService(), new SimpleMeterRegistry());
+      allocatedBefore = ALLOCATION.getCurrentThreadAllocatedBytes();
+      cpuBefore = CPU.getCurrentThreadCpuTime();
+      long start = System.nanoTime();
+      int sent = 0;
+      for (int round = dispatcher.dispatchDue(); round > 0; round = dispatcher.dispatchDue()) {
+        sent += round;
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      double dispatchCpu = (CPU.getCurrentThreadCpuTime() - cpuBefore) / 1e6;
+      double dispatchMib = (ALLOCATION.getCurrentThreadAllocatedBytes() - allocatedBefore) / 1048576.0;
+      if (sent != pending.size() || smtp.getReceivedMessages().length != sent) {
+        throw new IllegalStateException(pending.size() + " notices pending, " + sent + " sent, "
+            + smtp.getReceivedMessages().length + " received by the mail server");
+      }
+      System.out.printf(Locale.ROOT, "Sent %d notices of %d programmes in %.1f s%n", sent, programmes, seconds);
+      return new Sending(programmes, pending.size(), renderCpu, renderMib, sent, seconds, dispatchCpu, dispatchMib);
+    } finally {
+      smtp.stop();
     }
   }
 
@@ -226,7 +307,7 @@ final class ThroughputEngine {
     if (launched != sequence.get()) {
       throw new IllegalStateException(launched + " programmes launched, " + sequence.get() + " walked");
     }
-    return new EngineRun(results, stepStatements, stepProgrammes, fileSizes, warmUp);
+    return new EngineRun(results, stepStatements, stepProgrammes, fileSizes, warmUp, null);
   }
 
   /**

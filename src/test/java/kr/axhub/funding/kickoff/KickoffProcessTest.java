@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import kr.axhub.funding.notification.Notification;
-import kr.axhub.funding.notification.NotificationRepository;
+import kr.axhub.funding.notification.NotificationService;
 import kr.axhub.funding.tasklist.TaskListLabels;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.HistoryService;
@@ -86,7 +86,7 @@ class KickoffProcessTest {
 
   @Autowired RepositoryService repositoryService;
   @Autowired HistoryService historyService;
-  @Autowired NotificationRepository notifications;
+  @Autowired NotificationService notifications;
   @Autowired IdentityService identityService;
 
   private String businessKey;

@@ -8,8 +8,13 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /** A real SMTP server (GreenMail) that tests start and stop at will, and the officials of the tests. */
 final class MailTestSupport {
@@ -30,6 +35,14 @@ final class MailTestSupport {
 
   static GreenMail smtp(int port) {
     return new GreenMail(new ServerSetup(port, "localhost", ServerSetup.PROTOCOL_SMTP));
+  }
+
+  /** A mail sender for the SMTP server on {@code port}, as a dispatcher built by hand takes it. */
+  static ObjectProvider<JavaMailSender> sender(int port) {
+    JavaMailSenderImpl sender = new JavaMailSenderImpl();
+    sender.setHost("localhost");
+    sender.setPort(port);
+    return new StaticListableBeanFactory(Map.of("mailSender", sender)).getBeanProvider(JavaMailSender.class);
   }
 
   static List<MimeMessage> to(GreenMail mail, String address) {

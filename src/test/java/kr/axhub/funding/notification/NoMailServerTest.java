@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -15,12 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -40,6 +37,7 @@ class NoMailServerTest {
   @Autowired NotificationRepository repository;
   @Autowired NotificationDispatcher dispatcher;
   @Autowired NotificationProperties properties;
+  @Autowired NotificationTemplates templates;
   @Autowired ObjectProvider<JavaMailSender> mailSender;
 
   @Test
@@ -67,12 +65,8 @@ class NoMailServerTest {
     GreenMail smtp = MailTestSupport.smtp(port);
     smtp.start();
     try {
-      JavaMailSenderImpl configured = new JavaMailSenderImpl();
-      configured.setHost("localhost");
-      configured.setPort(port);
-      NotificationDispatcher afterRestart = new NotificationDispatcher(repository, properties,
-          new StaticListableBeanFactory(Map.of("mailSender", configured)).getBeanProvider(JavaMailSender.class),
-          runtimeService, new SimpleMeterRegistry(), "restarted");
+      NotificationDispatcher afterRestart = new NotificationDispatcher(repository, templates, properties,
+          MailTestSupport.sender(port), runtimeService, new SimpleMeterRegistry(), "restarted");
       assertThat(afterRestart.dispatchDue()).isEqualTo(2);
       assertThat(smtp.getReceivedMessages()).hasSize(2);
       assertThat(repository.findByProcessInstance(instance.getId()))

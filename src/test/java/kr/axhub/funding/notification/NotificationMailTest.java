@@ -46,6 +46,7 @@ import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.spin.Spin;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -97,6 +98,7 @@ class NotificationMailTest {
   @Autowired NotificationRepository repository;
   @Autowired NotificationDispatcher dispatcher;
   @Autowired NotificationProperties properties;
+  @Autowired NotificationTemplates templates;
   @Autowired DeadlineScanner scanner;
   @Autowired TransactionTemplate transactionTemplate;
   @Autowired ObjectProvider<JavaMailSender> mailSender;
@@ -398,13 +400,21 @@ class NotificationMailTest {
     assertThat(incident.getConfiguration()).isEqualTo(failed.id());
     assertThat(incident.getIncidentMessage()).contains("failed after 3 attempts");
     assertThat(failed.incidentId()).isEqualTo(incident.getId());
+    // Recorded as the values its templates need; the text is made when it goes out.
+    assertThat(failed.subject()).isNull();
+    assertThat(failed.values()).hasEntrySatisfying("tasklistLink",
+        link -> assertThat(link).endsWith("/#/?task=" + task.getId()));
+    Notification shown = templates.shown(failed);
 
     mvc.perform(get("/api/admin/notifications").param("status", "FAILED").param("programme", "AX-FAIL-2026")
             .header("Authorization", MailTestSupport.adminAuthorization()))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.length()").value(1))
         .andExpect(jsonPath("$[0].id").value(failed.id()))
-        .andExpect(jsonPath("$[0].lastError").isNotEmpty());
+        .andExpect(jsonPath("$[0].lastError").isNotEmpty())
+        .andExpect(jsonPath("$[0].subject").value(Matchers.startsWith("[AX 허브] 처리 요청: ")))
+        .andExpect(jsonPath("$[0].body").value(Matchers.containsString("/#/?task=" + task.getId())))
+        .andExpect(jsonPath("$[0].values").doesNotExist());
 
     startSmtp();
     ClockUtil.reset();
@@ -412,7 +422,13 @@ class NotificationMailTest {
             .header("Authorization", MailTestSupport.adminAuthorization()))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.attempts").value(0));
-    assertThat(deliver(instance, 1).get(0).status()).isEqualTo(NotificationStatus.SENT);
+    Notification sent = deliver(instance, 1).get(0);
+    assertThat(sent.status()).isEqualTo(NotificationStatus.SENT);
+    assertThat(repository.find(sent.id()).orElseThrow()).satisfies(row -> {
+      assertThat(row.subject()).isEqualTo(shown.subject()).isEqualTo(subject(mails(instance, sent.recipientAddress()).get(0)));
+      assertThat(row.body()).isEqualTo(shown.body());
+      assertThat(row.values()).isNull();
+    });
     assertThat(runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
     mvc.perform(post("/api/admin/notifications/{id}/retry", failed.id())
         .header("Authorization", MailTestSupport.adminAuthorization())).andExpect(status().isConflict());
@@ -432,10 +448,10 @@ class NotificationMailTest {
             holder.getId(), null, null, "AX-RACE-2026");
       }
     });
-    NotificationDispatcher nodeA = new NotificationDispatcher(repository, properties, mailSender, runtimeService,
-        new SimpleMeterRegistry(), "node-a");
-    NotificationDispatcher nodeB = new NotificationDispatcher(repository, properties, mailSender, runtimeService,
-        new SimpleMeterRegistry(), "node-b");
+    NotificationDispatcher nodeA = new NotificationDispatcher(repository, templates, properties, mailSender,
+        runtimeService, new SimpleMeterRegistry(), "node-a");
+    NotificationDispatcher nodeB = new NotificationDispatcher(repository, templates, properties, mailSender,
+        runtimeService, new SimpleMeterRegistry(), "node-b");
     ExecutorService pool = Executors.newFixedThreadPool(2);
     CountDownLatch go = new CountDownLatch(1);
     try {

@@ -233,6 +233,7 @@ class BackupRestoreTest {
       assertThat(source).as("notification " + row.dedupeKey()).anySatisfy(original -> {
         assertThat(original.id()).isEqualTo(row.id());
         assertThat(original.subject()).isEqualTo(row.subject());
+        assertThat(original.values()).isEqualTo(row.values());
         assertThat(original.recipientAddress()).isEqualTo(row.recipientAddress());
       });
     }
