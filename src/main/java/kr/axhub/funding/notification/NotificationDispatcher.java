@@ -3,18 +3,23 @@ package kr.axhub.funding.notification;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.net.InetAddress;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -23,6 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -141,11 +147,13 @@ public class NotificationDispatcher {
     int rounds = 0;
     do {
       due = repository.findDue(now, properties.batchSize());
+      List<String> claimed = new ArrayList<>(due.size());
       for (String id : due) {
-        if (repository.claim(id, node, now) && send(sender, id)) {
-          sent++;
+        if (repository.claim(id, node, now)) {
+          claimed.add(id);
         }
       }
+      sent += send(sender, claimed);
     } while (due.size() == properties.batchSize() && ++rounds < 100);
     return sent;
   }
@@ -178,46 +186,85 @@ public class NotificationDispatcher {
     return queued;
   }
 
-  private boolean send(JavaMailSender sender, String id) {
-    Notification notification = repository.find(id).orElse(null);
-    if (notification == null) {
-      return false;
+  /**
+   * Sends the claimed notifications over one connection to the mail server, then marks each accepted one SENT. A
+   * connection per message cost about 45 ms each against a local server, against 1–2 ms over one connection.
+   */
+  private int send(JavaMailSender sender, List<String> claimed) {
+    if (claimed.isEmpty()) {
+      return 0;
     }
-    NotificationTemplates.Rendered text;
-    try {
-      // Rendered here, from the values recorded with it: a template that fails is a failed attempt like any other.
-      text = templates.render(notification);
-      MimeMessage message = sender.createMimeMessage();
-      MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
-      helper.setFrom(properties.from());
-      helper.setTo(notification.recipientAddress());
-      helper.setSubject(text.subject());
-      helper.setText(text.body(), false);
-      // A message sent again after a node died between the server's acceptance and the SENT mark is the same
-      // message: same Message-ID and Date, so the reader's mail program shows it once (docs/operations.md §5).
-      message.setSentDate(Date.from(notification.createdAt()));
-      message.setHeader("Message-ID", messageId(notification.id()));
-      message.setHeader("X-AXHub-Notification-Id", notification.id());
-      message.setHeader("X-AXHub-Notification-Kind", notification.kind().name());
-      Timer.Sample sending = Timer.start();
+    List<Outgoing> batch = new ArrayList<>(claimed.size());
+    for (Notification notification : repository.findClaimed(claimed, node)) {
       try {
-        sender.send(message);
-        sending.stop(sentTimer);
-      } catch (RuntimeException e) {
-        sending.stop(failedTimer);
-        throw e;
+        // Rendered here, from the values recorded with it: a template that fails is a failed attempt like any other.
+        NotificationTemplates.Rendered text = templates.render(notification);
+        batch.add(new Outgoing(notification, text, message(sender, notification, text)));
+      } catch (Exception e) {
+        failed(notification, e);
       }
-    } catch (Exception e) {
-      failed(notification, e);
-      return false;
     }
+    if (batch.isEmpty()) {
+      return 0;
+    }
+    Map<Object, Exception> refused;
+    long start = System.nanoTime();
+    try {
+      sender.send(batch.stream().map(Outgoing::message).toArray(MimeMessage[]::new));
+      refused = Map.of();
+    } catch (MailSendException e) {
+      // The messages the server refused or never got; none when only closing the connection failed after them.
+      refused = e.getFailedMessages();
+      if (refused.isEmpty()) {
+        LOG.warn("The mail server accepted {} notification(s) but closing the connection failed: {}", batch.size(),
+            describe(e));
+      }
+    } catch (RuntimeException e) {
+      // Nothing was sent: the connection or its authentication failed before the first message.
+      Map<Object, Exception> all = new IdentityHashMap<>();
+      batch.forEach(outgoing -> all.put(outgoing.message(), e));
+      refused = all;
+    }
+    long perMessage = (System.nanoTime() - start) / batch.size();
     Instant sentAt = ClockUtil.getCurrentTime().toInstant();
-    if (!repository.markSent(id, node, sentAt, text.subject(), text.body())) {
-      LOG.warn("Notification {} was sent but its claim had been released meanwhile", id);
+    int sent = 0;
+    for (Outgoing outgoing : batch) {
+      Notification notification = outgoing.notification();
+      Exception error = refused.get(outgoing.message());
+      if (error != null) {
+        failedTimer.record(perMessage, TimeUnit.NANOSECONDS);
+        failed(notification, error);
+        continue;
+      }
+      sentTimer.record(perMessage, TimeUnit.NANOSECONDS);
+      if (!repository.markSent(notification.id(), node, sentAt, outgoing.text().subject(), outgoing.text().body())) {
+        LOG.warn("Notification {} was sent but its claim had been released meanwhile", notification.id());
+      }
+      LOG.info("Notification {} {} sent to {}", notification.id(), notification.kind(),
+          notification.recipientAddress());
+      sent++;
     }
-    LOG.info("Notification {} {} sent to {}", id, notification.kind(), notification.recipientAddress());
-    return true;
+    return sent;
   }
+
+  private MimeMessage message(JavaMailSender sender, Notification notification, NotificationTemplates.Rendered text)
+      throws MessagingException {
+    MimeMessage message = sender.createMimeMessage();
+    MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+    helper.setFrom(properties.from());
+    helper.setTo(notification.recipientAddress());
+    helper.setSubject(text.subject());
+    helper.setText(text.body(), false);
+    // A message sent again after a node died between the server's acceptance and the SENT mark is the same
+    // message: same Message-ID and Date, so the reader's mail program shows it once (docs/operations.md §5).
+    message.setSentDate(Date.from(notification.createdAt()));
+    message.setHeader("Message-ID", messageId(notification.id()));
+    message.setHeader("X-AXHub-Notification-Id", notification.id());
+    message.setHeader("X-AXHub-Notification-Kind", notification.kind().name());
+    return message;
+  }
+
+  private record Outgoing(Notification notification, NotificationTemplates.Rendered text, MimeMessage message) {}
 
   private void failed(Notification notification, Exception error) {
     String message = describe(error);

@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -110,6 +111,19 @@ public class NotificationRepository {
     return jdbc.queryForList("SELECT id FROM axhub_notification WHERE status = 'PENDING' AND next_attempt_at <= ? "
         + "ORDER BY next_attempt_at, created_at FETCH FIRST " + limit + " ROWS ONLY", String.class,
         Timestamp.from(now));
+  }
+
+  /** The rows of {@code ids} this node holds claimed for sending, oldest first. */
+  public List<Notification> findClaimed(List<String> ids, String node) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    List<Object> args = new ArrayList<>(ids.size() + 1);
+    args.add(node);
+    args.addAll(ids);
+    return jdbc.query("SELECT " + COLUMNS + " FROM axhub_notification WHERE status = 'SENDING' AND claimed_by = ? "
+        + "AND id IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ") ORDER BY created_at, id",
+        MAPPER, args.toArray());
   }
 
   public int countByStatus(NotificationStatus status) {

@@ -12,6 +12,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.icegreen.greenmail.util.GreenMail;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -53,10 +55,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -477,6 +481,56 @@ class NotificationMailTest {
     assertThat(raceIds).hasSize(count + 1).doesNotHaveDuplicates();
     assertThat(rows.stream().map(Notification::claimedBy).filter(n -> n.startsWith("node-")).count())
         .isGreaterThan(0);
+  }
+
+  @Test
+  void aRoundSendsItsNoticesOverOneConnectionAndANoticeThatCannotGoOutFailsAlone() throws Exception {
+    ProcessInstance holder = runtimeService.startProcessInstanceByKey("notification-assembly-test", "AX-BATCH-2026",
+        Map.of("programmeName", "batch"));
+    dispatcher.awaitNudges();
+    dispatcher.dispatchDue();
+    // Written as the outbox holds them; no round is nudged, so the counting dispatcher below is the only sender.
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      String address = i == 3 ? "no-domain@" : "batch" + i + "@example.kr";
+      ids.add(repository.insertIfAbsent(new NotificationDraft(NotificationKind.OUTCOME, "batch:" + i, address, null,
+          Map.of("headlineKo", "일괄 " + i, "headlineEn", "Batch " + i, "programmeLabel", "batch"), holder.getId(),
+          null, null, "AX-BATCH-2026"), now).orElseThrow());
+    }
+    int[] connections = {0};
+    JavaMailSenderImpl counting = new JavaMailSenderImpl() {
+      @Override
+      protected Transport connectTransport() throws MessagingException {
+        connections[0]++;
+        return super.connectTransport();
+      }
+    };
+    counting.setHost("localhost");
+    counting.setPort(PORT);
+    NotificationDispatcher node = new NotificationDispatcher(repository, templates, properties,
+        new StaticListableBeanFactory(Map.of("mailSender", counting)).getBeanProvider(JavaMailSender.class),
+        runtimeService, new SimpleMeterRegistry(), "node-batch");
+
+    assertThat(node.dispatchDue()).isEqualTo(5);
+    assertThat(connections[0]).isEqualTo(1);
+    smtp.waitForIncomingEmail(2000, 5);
+    for (int i = 0; i < 6; i++) {
+      Notification row = repository.find(ids.get(i)).orElseThrow();
+      if (i == 3) {
+        assertThat(row.status()).isEqualTo(NotificationStatus.PENDING);
+        assertThat(row.attempts()).isEqualTo(1);
+        assertThat(row.lastError()).contains("AddressException");
+        assertThat(row.values()).containsEntry("headlineEn", "Batch 3");
+        continue;
+      }
+      assertThat(row.status()).isEqualTo(NotificationStatus.SENT);
+      List<MimeMessage> received = MailTestSupport.to(smtp, "batch" + i + "@example.kr");
+      assertThat(received).hasSize(1);
+      assertThat(notificationId(received.get(0))).isEqualTo(row.id());
+      assertThat(row.subject()).isEqualTo(subject(received.get(0))).contains("Batch " + i);
+      assertThat(row.body().strip()).isEqualTo(body(received.get(0)).replace("\r\n", "\n").strip());
+    }
   }
 
   @Test
