@@ -7,6 +7,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.StreamProvider;
 import java.net.InetAddress;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -47,6 +49,13 @@ public class NotificationDispatcher {
   public static final String INCIDENT_TYPE = "notificationFailed";
   public static final String SEND_TIMER = "axhub.notifications.send";
   private static final Logger LOG = LoggerFactory.getLogger(NotificationDispatcher.class);
+  /**
+   * The system property that names Jakarta Mail's stream provider. Unset, {@code StreamProvider.provider()} looks the
+   * provider up with a new {@link ServiceLoader} on every call (for every encoded word of a subject, every header
+   * decoded and every part written), reading the service files of every jar on the class path: about four fifths of
+   * the bytes a notice cost to send, 1 MiB each. Named here, it is loaded by its name instead.
+   */
+  static final String STREAM_PROVIDER_PROPERTY = StreamProvider.class.getName();
 
   private final NotificationRepository repository;
   private final NotificationTemplates templates;
@@ -82,6 +91,16 @@ public class NotificationDispatcher {
     this.node = node;
     this.sentTimer = sendTimer(meters, "sent");
     this.failedTimer = sendTimer(meters, "failed");
+    nameStreamProvider();
+  }
+
+  /** Names the stream provider found on the class path, once; an operator's own {@code -D} setting is kept. */
+  private static void nameStreamProvider() {
+    if (System.getProperty(STREAM_PROVIDER_PROPERTY) != null) {
+      return;
+    }
+    ServiceLoader.load(StreamProvider.class, NotificationDispatcher.class.getClassLoader()).findFirst()
+        .ifPresent(provider -> System.setProperty(STREAM_PROVIDER_PROPERTY, provider.getClass().getName()));
   }
 
   /** How long the mail server takes to accept a message, by outcome ({@code axhub_notifications_send_seconds}). */
@@ -194,6 +213,19 @@ public class NotificationDispatcher {
     if (claimed.isEmpty()) {
       return 0;
     }
+    // Jakarta Mail loads the named stream provider through the thread's context class loader first, and fails
+    // rather than falling back when that loader cannot see it; the dispatcher's own loader always can.
+    Thread thread = Thread.currentThread();
+    ClassLoader callers = thread.getContextClassLoader();
+    thread.setContextClassLoader(NotificationDispatcher.class.getClassLoader());
+    try {
+      return sendClaimed(sender, claimed);
+    } finally {
+      thread.setContextClassLoader(callers);
+    }
+  }
+
+  private int sendClaimed(JavaMailSender sender, List<String> claimed) {
     List<Outgoing> batch = new ArrayList<>(claimed.size());
     for (Notification notification : repository.findClaimed(claimed, node)) {
       try {

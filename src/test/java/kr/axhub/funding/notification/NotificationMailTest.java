@@ -15,6 +15,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -531,6 +533,43 @@ class NotificationMailTest {
       assertThat(row.subject()).isEqualTo(subject(received.get(0))).contains("Batch " + i);
       assertThat(row.body().strip()).isEqualTo(body(received.get(0)).replace("\r\n", "\n").strip());
     }
+  }
+
+  @Test
+  void aRoundOnAThreadWhoseClassLoaderCannotSeeTheMailProviderStillSends() throws Exception {
+    ProcessInstance holder = runtimeService.startProcessInstanceByKey("notification-assembly-test", "AX-LOADER-2026",
+        Map.of("programmeName", "loader"));
+    dispatcher.awaitNudges();
+    dispatcher.dispatchDue();
+    String id = repository.insertIfAbsent(new NotificationDraft(NotificationKind.OUTCOME, "loader:1",
+        "loader@example.kr", null, Map.of("headlineKo", "로더", "headlineEn", "Loader", "programmeLabel", "loader"),
+        holder.getId(), null, null, "AX-LOADER-2026"), ClockUtil.getCurrentTime().toInstant()).orElseThrow();
+    // Named once, so that building and sending a message no longer scans the class path for it.
+    assertThat(System.getProperty(NotificationDispatcher.STREAM_PROVIDER_PROPERTY)).isNotBlank();
+
+    int[] sent = {-1};
+    Throwable[] error = {null};
+    Thread round = new Thread(() -> {
+      try {
+        sent[0] = dispatcher.dispatchDue();
+      } catch (Throwable e) {
+        error[0] = e;
+      }
+    });
+    try (URLClassLoader jdkOnly = new URLClassLoader(new URL[0], null)) {
+      round.setContextClassLoader(jdkOnly);
+      round.start();
+      round.join(30_000);
+    }
+
+    assertThat(error[0]).isNull();
+    assertThat(sent[0]).isEqualTo(1);
+    Notification row = repository.find(id).orElseThrow();
+    assertThat(row.status()).isEqualTo(NotificationStatus.SENT);
+    smtp.waitForIncomingEmail(2000, 1);
+    List<MimeMessage> received = MailTestSupport.to(smtp, "loader@example.kr");
+    assertThat(received).hasSize(1);
+    assertThat(subject(received.get(0))).isEqualTo(row.subject()).contains("로더");
   }
 
   @Test
