@@ -16,7 +16,7 @@ final class Options {
   static final List<String> NAMES = List.of("bench.parts", "bench.throughput.warmup", "bench.throughput.programmes",
       "bench.throughput.threads", "bench.throughput.databases", "bench.throughput.engines",
       "bench.throughput.statements", "bench.throughput.rounds", "bench.throughput.settled",
-      "bench.throughput.warmup-max", "bench.h2file.pace", "bench.h2file.paced",
+      "bench.throughput.warmup-max", "bench.throughput.interleaved", "bench.h2file.pace", "bench.h2file.paced",
       "bench.h2file.burst", "bench.h2file.sample", "bench.growth.sizes", "bench.growth.trace", "bench.jar",
       "bench.tasklist.tasks", "bench.tasklist.before", "bench.rest.servers", "bench.rest.levels",
       "bench.rest.completions", "bench.rest.think", "bench.rest.warmup", "bench.startup.restarts");

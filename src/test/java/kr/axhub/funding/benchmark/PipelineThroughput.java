@@ -40,8 +40,10 @@ import kr.axhub.funding.postgres.ProgrammeWalk.Step;
  * rate is measured beside it: one programme needs one commit per step, so the commit rate bounds what any engine can
  * reach. Options: {@code bench.throughput.warmup}, {@code .programmes}, {@code .threads} (e.g. {@code 1}),
  * {@code .databases} ({@code H2,PostgreSQL}), {@code .engines} ({@code application,unauthorized,bare-authorized,bare}),
- * {@code .statements} ({@code false}: no statement counting) and {@code .rounds} (how often every engine runs, in
- * turn: one run of an engine varies by a quarter on a small machine, more than the differences sought).
+ * {@code .statements} ({@code false}: no statement counting), {@code .rounds} (how often every engine runs, in
+ * turn: one run of an engine varies by a quarter on a small machine, more than the differences sought) and
+ * {@code .interleaved} ({@code true}: the engines of a round measured programme by programme in turn, at one thread,
+ * {@link InterleavedThroughput}).
  */
 final class PipelineThroughput {
 
@@ -51,6 +53,7 @@ final class PipelineThroughput {
   private static final List<String> DATABASES = Options.list("bench.throughput.databases", "H2,PostgreSQL");
   private static final boolean COUNT_STATEMENTS = ThroughputEngine.COUNT_STATEMENTS;
   private static final int ROUNDS = Options.integer("bench.throughput.rounds", 1);
+  private static final boolean INTERLEAVED = Options.flag("bench.throughput.interleaved");
 
   private final Report report;
   private final Databases databases;
@@ -63,6 +66,10 @@ final class PipelineThroughput {
 
   void run() throws Exception {
     report.section("Pipeline throughput: the application against the bare engine");
+    if (INTERLEAVED && !THREADS.equals(List.of(1))) {
+      throw new IllegalArgumentException("bench.throughput.interleaved=true measures at one thread: give "
+          + "-Dbench.throughput.threads=1 with it");
+    }
     List<Step> walk = new ProgrammeWalk("daegu", "AX-DAEGU-0000").steps();
     int steps = walk.size();
     List<Engine> engines = Engine.chosen();
@@ -97,6 +104,11 @@ final class PipelineThroughput {
         "… allocated MiB/prog", "… notices/s");
     List<Report.Table> stepTables = new ArrayList<>();
     Report.Table perRound = ROUNDS > 1 ? roundTable(engines) : null;
+    Report.Table paired = INTERLEAVED ? report.table("database", "pair", "cycles",
+        "CPU: median of the cycles' ratios", "… middle half of them", "JVM CPU: median of the cycles' ratios",
+        "… middle half of them", "allocated: median of the cycles' ratios") : null;
+    Report.Table drift = INTERLEAVED ? report.table("database", "engine",
+        "CPU ms/prog, median of each fifth of the cycles, in order") : null;
     for (String kind : DATABASES) {
       List<Map<Engine, EngineRun>> rounds = new ArrayList<>();
       for (int round = 1; round <= ROUNDS; round++) {
@@ -107,9 +119,15 @@ final class PipelineThroughput {
           Collections.reverse(order);
         }
         Map<Engine, EngineRun> runs = new EnumMap<>(Engine.class);
+        if (INTERLEAVED) {
+          runs.putAll(measureInterleaved(kind, order, round == 1));
+        } else {
+          for (Engine engine : order) {
+            runs.put(engine, measure(kind, engine, round == 1));
+          }
+        }
         for (Engine engine : order) {
-          EngineRun run = measure(kind, engine, round == 1);
-          runs.put(engine, run);
+          EngineRun run = runs.get(engine);
           warmUps.row(kind, round, engine.label, run.warmUp().programmes(),
               percent(run.warmUp().compilerShare()),
               percent(run.measurements().get(THREADS.get(0)).compilerShare()));
@@ -131,6 +149,20 @@ final class PipelineThroughput {
         }
       }
       Map<Engine, EngineRun> runs = pooled(rounds);
+      if (paired != null) {
+        pairedRow(paired, kind, runs, Engine.APPLICATION, Engine.BARE_AUTHORIZED);
+        pairedRow(paired, kind, runs, Engine.WITHOUT_AUTHORIZATION, Engine.BARE);
+        pairedRow(paired, kind, runs, Engine.APPLICATION, Engine.BARE);
+        for (Engine engine : engines) {
+          List<Double> cpu = runs.get(engine).measurements().get(1).cpuMillis();
+          List<String> fifths = new ArrayList<>();
+          for (int f = 0; f < 5; f++) {
+            List<Double> part = cpu.subList(f * cpu.size() / 5, (f + 1) * cpu.size() / 5);
+            fifths.add(part.isEmpty() ? "–" : Report.ms(Stats.of(part).median()));
+          }
+          drift.row(kind, engine.label, String.join(", ", fifths));
+        }
+      }
       if (perRound != null) {
         for (int threads : THREADS) {
           roundRow(perRound, kind, threads, "all " + ROUNDS + " pooled", engines, runs);
@@ -183,6 +215,17 @@ final class PipelineThroughput {
         + "on the row), on one thread, per programme launched (warm-up included). This work is not in the walking "
         + "thread's figures above; the bare engines send nothing:");
     sendings.print();
+    if (paired != null) {
+      report.note("Measured in turn (bench.throughput.interleaved): in every cycle each engine walked one programme, "
+          + "the engine going first moving on by one each cycle, so that programmes of the same cycle ran seconds "
+          + "apart on the same state of the machine. Each cycle's ratio of the two engines' figures, and their "
+          + "median and middle half (25th to 75th percentile) over all cycles of all rounds:");
+      paired.print();
+      report.note("How the machine drifted while the engines were measured in turn: each engine's walking thread's "
+          + "CPU per programme over the cycles, in five parts. Engines moving together are the machine; an engine "
+          + "moving alone is the engine:");
+      drift.print();
+    }
     if (perRound != null) {
       report.note("Round by round: each engine's median CPU ms per programme in that round, and the ratios of the "
           + "round's medians (time and CPU); the last rows of each database pool all rounds' programmes:");
@@ -207,6 +250,37 @@ final class PipelineThroughput {
     }
     return Report.num(value.applyAsDouble(runs.get(engine).measurements().get(threads))
         / value.applyAsDouble(runs.get(anchor).measurements().get(threads)), 2);
+  }
+
+  /** Cycle by cycle ratios of two engines measured in turn: their programmes of the same cycle share an index. */
+  private static void pairedRow(Report.Table table, String kind, Map<Engine, EngineRun> runs, Engine engine,
+      Engine anchor) {
+    if (!runs.containsKey(engine) || !runs.containsKey(anchor)) {
+      return;
+    }
+    Measurement first = runs.get(engine).measurements().get(1);
+    Measurement second = runs.get(anchor).measurements().get(1);
+    Stats cpu = Stats.of(cycleRatios(first.cpuMillis(), second.cpuMillis()));
+    Stats jvm = Stats.of(cycleRatios(first.processCpuMillis(), second.processCpuMillis()));
+    Stats allocated = Stats.of(cycleRatios(first.allocatedMib(), second.allocatedMib()));
+    table.row(kind, engine.label + " / " + anchor.label, cpu.count(), Report.num(cpu.median(), 2),
+        Report.num(cpu.percentile(25), 2) + "–" + Report.num(cpu.percentile(75), 2), Report.num(jvm.median(), 2),
+        Report.num(jvm.percentile(25), 2) + "–" + Report.num(jvm.percentile(75), 2),
+        Report.num(allocated.median(), 2));
+  }
+
+  private static List<Double> cycleRatios(List<Double> values, List<Double> anchors) {
+    if (values.size() != anchors.size()) {
+      throw new IllegalStateException(values.size() + " programmes measured against " + anchors.size()
+          + " in the same cycles");
+    }
+    List<Double> ratios = new ArrayList<>();
+    for (int i = 0; i < values.size(); i++) {
+      if (anchors.get(i) > 0) {
+        ratios.add(values.get(i) / anchors.get(i));
+      }
+    }
+    return ratios;
   }
 
   private static String percent(double share) {
@@ -243,29 +317,8 @@ final class PipelineThroughput {
     for (Engine engine : rounds.get(0).keySet()) {
       Map<Integer, Measurement> measurements = new LinkedHashMap<>();
       for (int threads : THREADS) {
-        int programmes = 0;
-        double seconds = 0;
-        long statements = 0;
-        List<Double> millis = new ArrayList<>();
-        List<Double> cpu = new ArrayList<>();
-        List<Double> allocated = new ArrayList<>();
-        List<Double> processCpu = new ArrayList<>();
-        double processSeconds = 0;
-        double compilerSeconds = 0;
-        for (Map<Engine, EngineRun> round : rounds) {
-          Measurement m = round.get(engine).measurements().get(threads);
-          programmes += m.programmes();
-          seconds += m.seconds();
-          statements += m.statements();
-          millis.addAll(m.programmeMillis());
-          cpu.addAll(m.cpuMillis());
-          allocated.addAll(m.allocatedMib());
-          processCpu.addAll(m.processCpuMillis());
-          processSeconds += m.processCpuSeconds();
-          compilerSeconds += m.compilerSeconds();
-        }
-        measurements.put(threads, new Measurement(threads, programmes, seconds, millis, cpu, allocated,
-            statements, processCpu, processSeconds, compilerSeconds));
+        measurements.put(threads, Measurement.pooled(rounds.stream()
+            .map(round -> round.get(engine).measurements().get(threads)).toList()));
       }
       EngineRun first = rounds.get(0).get(engine);
       pooled.put(engine, new EngineRun(measurements, first.stepStatements(), first.stepProgrammes(),
@@ -336,9 +389,30 @@ final class PipelineThroughput {
     Database plain = fresh(kind, "throughput_" + which.name().toLowerCase(Locale.ROOT));
     flushWrites();
     EngineRun run = ThroughputEngine.inOwnJvm(plain, which);
-    if (!reportFile) {
-      return run;
+    if (reportFile) {
+      reportFile(which, plain, run);
     }
+    return run;
+  }
+
+  /** The engines of one round, each on a fresh database, measured programme by programme in turn. */
+  private Map<Engine, EngineRun> measureInterleaved(String kind, List<Engine> order, boolean reportFile)
+      throws Exception {
+    Map<Engine, Database> plain = new LinkedHashMap<>();
+    for (Engine which : order) {
+      plain.put(which, fresh(kind, "throughput_" + which.name().toLowerCase(Locale.ROOT)));
+    }
+    flushWrites();
+    Map<Engine, EngineRun> runs = InterleavedThroughput.run(plain, PROGRAMMES);
+    if (reportFile) {
+      for (Engine which : order) {
+        reportFile(which, plain.get(which), runs.get(which));
+      }
+    }
+    return runs;
+  }
+
+  private void reportFile(Engine which, Database plain, EngineRun run) throws Exception {
     run.fileSizes().forEach(row -> h2Files.row(which.label, row.when(), row.programmes(), Report.num(row.mib(), 1),
         Report.num(row.mib() / row.programmes(), 2)));
     if (!plain.postgres()) {
@@ -353,7 +427,6 @@ final class PipelineThroughput {
       h2Files.row(which.label, "fully compacted (SHUTDOWN COMPACT)", programmes, Report.num(compacted, 1),
           Report.num(compacted / programmes, 2));
     }
-    return run;
   }
 
   /**

@@ -5,13 +5,20 @@ import static kr.axhub.funding.pipeline.PipelineElements.END_PROGRAMME_LAUNCHED;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.io.Serializable;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -48,7 +55,8 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 /**
  * One engine of the throughput part walking its programmes on one database, in a JVM of its own: started by
  * {@link #inOwnJvm} with the benchmark's class path, heap and {@code bench.*} options, it writes its measurements to
- * a file the benchmark reads back. Its output goes to {@code target/benchmark/throughput-<database>-<engine>.log}.
+ * a file the benchmark reads back. Started with a control port ({@link InterleavedThroughput}), it warms up and
+ * walks each measured programme only when the benchmark tells it to. Its output goes to {@code target/benchmark/throughput-<database>-<engine>.log}.
  * The environment variable {@code BENCH_ENGINE_JAVA_OPTS} adds JVM options to these JVMs only, e.g. a flight
  * recording of one engine.
  */
@@ -121,6 +129,32 @@ final class ThroughputEngine {
     double compilerShare() {
       return compilerSeconds / (processCpuSeconds + compilerSeconds);
     }
+
+    /** Measurements at the same thread count as one: their programmes in order, their times and counts summed. */
+    static Measurement pooled(List<Measurement> parts) {
+      int programmes = 0;
+      double seconds = 0;
+      long statements = 0;
+      List<Double> millis = new ArrayList<>();
+      List<Double> cpu = new ArrayList<>();
+      List<Double> allocated = new ArrayList<>();
+      List<Double> processCpu = new ArrayList<>();
+      double processSeconds = 0;
+      double compilerSeconds = 0;
+      for (Measurement m : parts) {
+        programmes += m.programmes();
+        seconds += m.seconds();
+        statements += m.statements();
+        millis.addAll(m.programmeMillis());
+        cpu.addAll(m.cpuMillis());
+        allocated.addAll(m.allocatedMib());
+        processCpu.addAll(m.processCpuMillis());
+        processSeconds += m.processCpuSeconds();
+        compilerSeconds += m.compilerSeconds();
+      }
+      return new Measurement(parts.get(0).threads(), programmes, seconds, millis, cpu, allocated, statements,
+          processCpu, processSeconds, compilerSeconds);
+    }
   }
 
   /** How long an engine warmed up: its programmes, and the compilers' share of the JVM's CPU over the last ones. */
@@ -155,6 +189,15 @@ final class ThroughputEngine {
 
   /** Runs the engine on the database in a new JVM and returns what it measured. */
   static EngineRun inOwnJvm(Database database, Engine engine) throws IOException, InterruptedException {
+    return start(database, engine, null).awaitRun();
+  }
+
+  /**
+   * Starts the engine on the database in a new JVM. Without a control port it walks all its programmes on its own;
+   * with one it connects to that port on the loopback interface and walks only when told
+   * ({@link InterleavedThroughput}).
+   */
+  static Started start(Database database, Engine engine, Integer controlPort) throws IOException {
     String name = database.kind().toLowerCase(Locale.ROOT) + "-" + engine.name().toLowerCase(Locale.ROOT);
     Path directory = Path.of("target", "benchmark");
     Files.createDirectories(directory);
@@ -176,27 +219,44 @@ final class ThroughputEngine {
     }
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), ThroughputEngine.class.getName(),
         engine.name(), database.kind(), database.url(), database.user(), database.password(), results.toString()));
+    if (controlPort != null) {
+      command.add(controlPort.toString());
+    }
     Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    if (!process.waitFor(LIMIT_MINUTES, TimeUnit.MINUTES)) {
-      process.destroyForcibly();
-      throw new IllegalStateException("The " + name + " engine did not finish in " + LIMIT_MINUTES + " min; see "
-          + log);
-    }
-    if (process.exitValue() != 0 || !Files.exists(results)) {
-      throw new IllegalStateException("The " + name + " engine failed (exit " + process.exitValue() + "); see " + log);
-    }
-    try (ObjectInputStream in = new ObjectInputStream(Files.newInputStream(results))) {
-      return (EngineRun) in.readObject();
-    } catch (ClassNotFoundException e) {
-      throw new IllegalStateException(e);
+    return new Started(name, process, results, log);
+  }
+
+  /** An engine's JVM, started by {@link #start}. */
+  record Started(String name, Process process, Path resultsFile, Path log) {
+
+    /** Waits for the JVM to end and reads what it measured. */
+    EngineRun awaitRun() throws IOException, InterruptedException {
+      if (!process.waitFor(LIMIT_MINUTES, TimeUnit.MINUTES)) {
+        process.destroyForcibly();
+        throw new IllegalStateException("The " + name + " engine did not finish in " + LIMIT_MINUTES + " min; see "
+            + log);
+      }
+      if (process.exitValue() != 0 || !Files.exists(resultsFile)) {
+        throw new IllegalStateException("The " + name + " engine failed (exit " + process.exitValue() + "); see "
+            + log);
+      }
+      try (ObjectInputStream in = new ObjectInputStream(Files.newInputStream(resultsFile))) {
+        return (EngineRun) in.readObject();
+      } catch (ClassNotFoundException e) {
+        throw new IllegalStateException(e);
+      }
     }
   }
 
-  /** Arguments: engine, database kind, URL, user, password, the file for the results. */
+  /**
+   * Arguments: engine, database kind, URL, user, password, the file for the results, and optionally the port of
+   * the benchmark's control connection ({@link #start}).
+   */
   public static void main(String[] args) throws Exception {
     Engine which = Engine.valueOf(args[0]);
     Database plain = new Database(args[1], args[2], args[3], args[4]);
-    EngineRun run = run(plain, which);
+    Integer controlPort = args.length > 6 ? Integer.valueOf(args[6]) : null;
+    EngineRun run = run(plain, which, controlPort);
     try (ObjectOutputStream out = new ObjectOutputStream(Files.newOutputStream(Path.of(args[5])))) {
       out.writeObject(run);
     }
@@ -204,7 +264,7 @@ final class ThroughputEngine {
     System.exit(0);
   }
 
-  private static EngineRun run(Database plain, Engine which) throws Exception {
+  private static EngineRun run(Database plain, Engine which, Integer controlPort) throws Exception {
     Database database = COUNT_STATEMENTS ? plain.counted() : plain;
     if (which == Engine.BARE || which == Engine.BARE_AUTHORIZED) {
       boolean authorized = which == Engine.BARE_AUTHORIZED;
@@ -213,7 +273,7 @@ final class ThroughputEngine {
         if (authorized) {
           Application.createOfficials(engine);
         }
-        return measure(engine, authorized, database, which);
+        return measure(engine, authorized, database, which, controlPort);
       } finally {
         BareEngine.close(engine);
       }
@@ -222,7 +282,7 @@ final class ThroughputEngine {
         : new String[] {"--camunda.bpm.authorization.enabled=false"};
     try (Application app = Application.start(database, arguments)) {
       app.createOfficials();
-      EngineRun run = measure(app.engine(), true, database, which);
+      EngineRun run = measure(app.engine(), true, database, which, controlPort);
       return run.withSending(send(app));
     }
   }
@@ -279,11 +339,14 @@ final class ThroughputEngine {
     }
   }
 
-  private static EngineRun measure(ProcessEngine engine, boolean asOfficials, Database database, Engine which)
-      throws Exception {
+  private static EngineRun measure(ProcessEngine engine, boolean asOfficials, Database database, Engine which,
+      Integer controlPort) throws Exception {
     JavaApiWalk walker = new JavaApiWalk(engine, asOfficials);
     AtomicInteger sequence = new AtomicInteger();
     List<FileSize> fileSizes = new ArrayList<>();
+    if (controlPort != null) {
+      return measureWhenTold(walker, sequence, fileSizes, engine, database, which, controlPort);
+    }
     WarmUp warmUp = warmUp(walker, sequence);
     System.out.printf(Locale.ROOT, "Warmed up after %d programmes, the compilers at %.1f %% of the JVM's CPU%n",
         warmUp.programmes(), warmUp.compilerShare() * 100);
@@ -308,6 +371,60 @@ final class ThroughputEngine {
       throw new IllegalStateException(launched + " programmes launched, " + sequence.get() + " walked");
     }
     return new EngineRun(results, stepStatements, stepProgrammes, fileSizes, warmUp, null);
+  }
+
+  /**
+   * The engine's side of {@link InterleavedThroughput}: connected to the benchmark, it says {@code ready}, warms up
+   * on {@code warm-up} (answering {@code warmed} and its programmes), walks one measured programme at one thread on
+   * each {@code walk} (answering {@code walked}) and returns its run on {@code end}. Between commands it does
+   * nothing, so that only one engine's JVM works at a time.
+   */
+  private static EngineRun measureWhenTold(JavaApiWalk walker, AtomicInteger sequence, List<FileSize> fileSizes,
+      ProcessEngine engine, Database database, Engine which, int controlPort) throws Exception {
+    WarmUp warmUp = null;
+    List<Measurement> walks = new ArrayList<>();
+    try (Socket control = new Socket(InetAddress.getLoopbackAddress(), controlPort);
+        BufferedReader commands = new BufferedReader(new InputStreamReader(control.getInputStream(),
+            StandardCharsets.UTF_8));
+        PrintWriter answers = new PrintWriter(new OutputStreamWriter(control.getOutputStream(),
+            StandardCharsets.UTF_8), true)) {
+      answers.println("ready");
+      for (String command = commands.readLine(); !"end".equals(command); command = commands.readLine()) {
+        if (command == null) {
+          throw new IllegalStateException("The benchmark closed the control connection before the end");
+        }
+        if (command.equals("warm-up") && warmUp == null) {
+          warmUp = warmUp(walker, sequence);
+          System.out.printf(Locale.ROOT, "Warmed up after %d programmes, the compilers at %.1f %% of the JVM's "
+              + "CPU%n", warmUp.programmes(), warmUp.compilerShare() * 100);
+          fileSize(engine, database, "after warm-up", fileSizes);
+          walker.record(COUNT_STATEMENTS);
+          answers.println("warmed " + warmUp.programmes());
+        } else if (command.equals("walk") && warmUp != null) {
+          walks.add(drive(walker, sequence, 1, 1));
+          answers.println("walked");
+        } else {
+          throw new IllegalStateException("Unexpected command '" + command + "'"
+              + (warmUp == null ? " before the warm-up" : ""));
+        }
+      }
+    }
+    if (warmUp == null || walks.isEmpty()) {
+      throw new IllegalStateException("The benchmark ended the engine before it was warmed up and measured");
+    }
+    walker.record(false);
+    Map<String, Long> stepStatements = Map.of();
+    if (COUNT_STATEMENTS) {
+      stepStatements = new LinkedHashMap<>(walker.stepStatements());
+      writeTexts(database, which, walks.size());
+    }
+    fileSize(engine, database, "after the interleaved programmes", fileSizes);
+    long launched = launched(engine);
+    if (launched != sequence.get()) {
+      throw new IllegalStateException(launched + " programmes launched, " + sequence.get() + " walked");
+    }
+    return new EngineRun(Map.of(1, Measurement.pooled(walks)), stepStatements, walks.size(), fileSizes, warmUp,
+        null);
   }
 
   /**
