@@ -34,6 +34,11 @@ public class NotificationService {
   private final NotificationTemplates templates;
   private final NotificationProperties properties;
   private final ObjectProvider<NotificationDispatcher> dispatcher;
+  /**
+   * The dispatcher once found: the provider resolves the bean anew on every call (its candidates, qualifiers and
+   * annotations), and every committed transaction that recorded a notice asks for it.
+   */
+  private volatile NotificationDispatcher found;
 
   public NotificationService(NotificationRepository repository, NotificationTemplates templates,
       NotificationProperties properties, ObjectProvider<NotificationDispatcher> dispatcher) {
@@ -149,7 +154,11 @@ public class NotificationService {
   }
 
   private void nudge() {
-    NotificationDispatcher current = dispatcher.getIfAvailable();
+    NotificationDispatcher current = found;
+    if (current == null) {
+      current = dispatcher.getIfAvailable();
+      found = current;
+    }
     if (current != null) {
       current.nudge();
     }
